@@ -1,0 +1,7 @@
+/**
+ * k0rdent API types, kinds, entity annotations, permissions and wire types shared by the k0rdent plugins.
+ *
+ * @packageDocumentation
+ */
+
+export * from './kinds';
