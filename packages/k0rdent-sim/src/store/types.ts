@@ -71,7 +71,10 @@ export interface ObjectStore {
   /** Changes only `status`; the mutator gets a deep copy and returns the new status. */
   updateStatus(
     key: ObjectKey,
-    mutate: (status: Record<string, any>, object: KubeObject) => Record<string, any>,
+    mutate: (
+      status: Record<string, any>,
+      object: KubeObject,
+    ) => Record<string, any>,
   ): KubeObject;
   /**
    * Deletes: with finalizers present, sets deletionTimestamp and emits MODIFIED;
