@@ -94,6 +94,10 @@ export interface AdmissionRequest {
   /** The stored object (absent for CREATE). */
   oldObject?: KubeObject;
   store: ObjectStore;
+  /** 'status' for writes to the status subresource (added later; optional, so older hooks still type-check). */
+  subresource?: 'status';
+  /** True for `?dryRun=All`: the write will not be stored, so hooks should have no side effects. */
+  dryRun?: boolean;
 }
 
 /** A field-level reason for rejecting a write, as in a 422 `Status` body. */
