@@ -4,4 +4,12 @@
  *
  * @packageDocumentation
  */
+export {
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from './simulator';
+export { demoSeed, emptySeed, scaleSeed } from './domain';
 export * from './schema';
+export * from './server';
+export type * from './store/types';

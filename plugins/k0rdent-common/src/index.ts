@@ -5,3 +5,5 @@
  */
 
 export * from './kinds';
+export * from './k0rdent';
+export * from './entity';

@@ -1,0 +1,69 @@
+/*
+ * The Kubernetes version of a ClusterDeployment. `status.k8sVersion` is empty for all
+ * shipped templates, so the version is derived from the Helm values the way each
+ * template family carries it (API fact sheet §3.1).
+ */
+import type { JsonObject, JsonValue } from './meta';
+
+/** The parts of a ClusterDeployment the version is read from. @public */
+export interface WithClusterConfig {
+  spec?: { config?: JsonObject };
+  status?: { k8sVersion?: string };
+}
+
+/** The parts of a ClusterTemplate the version is read from. @public */
+export interface WithTemplateVersion {
+  spec?: { k8sVersion?: string };
+  status?: { k8sVersion?: string; config?: JsonObject };
+}
+
+function nonEmptyString(value: JsonValue | undefined): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function field(
+  value: JsonValue | undefined,
+  key: string,
+): JsonValue | undefined {
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? value[key]
+    : undefined;
+}
+
+/**
+ * The version carried in Helm values: `k0s.version` (k0s-based templates, e.g.
+ * `v1.36.3+k0s.2`), `kubernetes.version` (EKS, AKS) or `version` (GKE; null = let GKE choose).
+ * @public
+ */
+export function kubernetesVersionFromConfig(
+  config: JsonObject | undefined,
+): string | undefined {
+  if (!config) {
+    return undefined;
+  }
+  return (
+    nonEmptyString(field(config.k0s, 'version')) ??
+    nonEmptyString(field(config.kubernetes, 'version')) ??
+    nonEmptyString(config.version)
+  );
+}
+
+/**
+ * The Kubernetes version of a cluster, first found of: the CD's `status.k8sVersion`,
+ * its `spec.config`, the template's k8sVersion (status, then spec), the template's
+ * default values (`status.config`). The value is returned as written (k0s versions
+ * keep their `+k0s.N` suffix).
+ * @public
+ */
+export function kubernetesVersionOf(
+  cd: WithClusterConfig,
+  template?: WithTemplateVersion,
+): string | undefined {
+  return (
+    nonEmptyString(cd.status?.k8sVersion) ??
+    kubernetesVersionFromConfig(cd.spec?.config) ??
+    nonEmptyString(template?.status?.k8sVersion) ??
+    nonEmptyString(template?.spec?.k8sVersion) ??
+    kubernetesVersionFromConfig(template?.status?.config)
+  );
+}
