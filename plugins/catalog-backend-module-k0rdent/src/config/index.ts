@@ -1,0 +1,5 @@
+/*
+ * The module's config: `catalog.providers.k0rdent`.
+ */
+export * from './readK0rdentCatalogConfig';
+export { normalizeOwnerRef } from './ownerRef';
