@@ -2,6 +2,7 @@
  * The k0rdent portal backend: Backstage core plugins plus the k0rdent plugin set.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { embeddedSimulatorFactory } from './embeddedSimulator';
 import { permissionPolicyModule } from './permissionPolicy';
 
 const backend = createBackend();
@@ -19,6 +20,11 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+// k0rdent: the fleet in the catalog, with the embedded simulated management
+// cluster for `embedded:` management clusters (see app-config.yaml)
+backend.add(embeddedSimulatorFactory);
+backend.add(import('@k0rdent-backstage/plugin-catalog-backend-module-k0rdent'));
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));

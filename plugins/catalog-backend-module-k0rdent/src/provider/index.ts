@@ -1,0 +1,4 @@
+export {
+  K0rdentEntityProvider,
+  type K0rdentEntityProviderOptions,
+} from './K0rdentEntityProvider';
