@@ -1,0 +1,174 @@
+/*
+ * The module in a real catalog backend, reading a simulated management cluster
+ * over HTTP: what a portal user sees through the catalog API.
+ */
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { startSimulator, type Simulator } from '@k0rdent-backstage/k0rdent-sim';
+import type { AddressInfo } from 'node:net';
+import { catalogModuleK0rdentEntityProvider } from './module';
+
+const STATUS = 'backstage.k0rdent.io/status';
+const CLUSTERS = 'kind=resource,spec.type=kubernetes-cluster';
+
+describe('the k0rdent catalog module against a simulated management cluster', () => {
+  let simulator: Simulator;
+  let baseUrl: string;
+  let stopBackend: () => Promise<void>;
+
+  beforeAll(async () => {
+    simulator = await startSimulator({ provisioningMillis: 500 });
+    const backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleK0rdentEntityProvider,
+        mockServices.rootConfig.factory({
+          data: {
+            k0rdent: {
+              managementClusters: [
+                {
+                  name: 'sim',
+                  url: simulator.url,
+                  token: simulator.token,
+                  caData: Buffer.from(simulator.caCertificate).toString(
+                    'base64',
+                  ),
+                },
+              ],
+              fleet: { backoff: { initialDelay: '100ms', maxDelay: '500ms' } },
+            },
+            catalog: {
+              providers: {
+                k0rdent: {
+                  ownership: {
+                    tenants: { payments: 'group:default/payments' },
+                    default: 'group:default/platform',
+                  },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+    baseUrl = `http://localhost:${
+      (backend.server.address() as AddressInfo).port
+    }`;
+    stopBackend = () => backend.stop();
+  });
+
+  afterAll(async () => {
+    simulator.faults.reset();
+    await stopBackend?.();
+    await simulator.stop();
+  });
+
+  async function clusters(): Promise<any[]> {
+    const response = await fetch(
+      `${baseUrl}/api/catalog/entities/by-query?filter=${CLUSTERS}&limit=1000`,
+    );
+    return response.ok ? ((await response.json()) as any).items : [];
+  }
+
+  async function eventually<T>(
+    read: () => Promise<T>,
+    done: (value: T) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    let value = await read();
+    while (!done(value) && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 200));
+      value = await read();
+    }
+    return value;
+  }
+
+  const byTitle = (items: any[], title: string) =>
+    items.find(e => e.metadata.title === title);
+
+  it('puts the demo fleet into the catalog with owners and relations', async () => {
+    const items = await eventually(clusters, list => list.length >= 30);
+    const payments = byTitle(items, 'payments-aws-prod');
+    expect(payments.spec.owner).toBe('group:default/payments');
+    expect(payments.metadata.labels[STATUS]).toBe('Ready');
+    expect(
+      payments.relations
+        .filter((r: any) => r.type === 'dependsOn')
+        .map((r: any) => r.targetRef),
+    ).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/clustertmpl_kcm-system_aws-standalone-cp/),
+        expect.stringMatching(/cred_kcm-system_aws-payments-cred/),
+      ]),
+    );
+  });
+
+  it('follows a label change on the management cluster within seconds', async () => {
+    await eventually(clusters, list => list.length >= 30);
+    const key = {
+      kind: 'ClusterDeployment',
+      namespace: 'team-payments',
+      name: 'payments-aws-dev',
+    };
+    const object = simulator.store.get(key)!;
+    simulator.store.update({
+      ...object,
+      metadata: {
+        ...object.metadata,
+        resourceVersion: undefined,
+        labels: {
+          ...object.metadata.labels,
+          'k0rdent.mirantis.com/kof-tenant-id': 'payments-eu',
+        },
+      },
+    });
+    const items = await eventually(
+      clusters,
+      list =>
+        byTitle(list, 'payments-aws-dev')?.metadata.labels[
+          'backstage.k0rdent.io/tenant'
+        ] === 'payments-eu',
+      10_000,
+    );
+    expect(byTitle(items, 'payments-aws-dev').spec.system).toMatch(
+      /tenant_payments-eu$/,
+    );
+  });
+
+  it('keeps every entity, marked Stale, while the management cluster is down, and removes only what is really gone once it answers', async () => {
+    const before = await eventually(clusters, list => list.length >= 30);
+    simulator.faults.failNext(100_000, { status: 503 });
+    simulator.faults.dropWatches();
+    simulator.store.delete({
+      kind: 'ClusterDeployment',
+      namespace: 'kcm-system',
+      name: 'sandbox-aws',
+    });
+
+    const during = await eventually(clusters, list =>
+      list.every(e => e.metadata.labels[STATUS] === 'Stale'),
+    );
+    expect(during.length).toBe(before.length);
+    expect(during.every(e => e.metadata.labels[STATUS] === 'Stale')).toBe(true);
+    expect(
+      byTitle(during, 'sandbox-aws').metadata.annotations[
+        'backstage.k0rdent.io/stale-since'
+      ],
+    ).toBeDefined();
+
+    simulator.faults.reset();
+    const after = await eventually(
+      clusters,
+      list =>
+        !byTitle(list, 'sandbox-aws') &&
+        list.every(e => e.metadata.labels[STATUS] !== 'Stale'),
+      30_000,
+    );
+    expect(byTitle(after, 'sandbox-aws')).toBeUndefined();
+    expect(after.length).toBe(before.length - 1);
+    expect(byTitle(after, 'payments-aws-prod').metadata.labels[STATUS]).toBe(
+      'Ready',
+    );
+  });
+});
