@@ -20,7 +20,10 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { stringify } from 'yaml';
 import { readK0rdentCatalogConfig } from '../src/config';
-import { catalogModuleK0rdentEntityProvider } from '../src/module';
+import {
+  startCatalogOnSimulator,
+  TEST_CATALOG_CONFIG,
+} from '../src/__testUtils__/catalogBackend';
 import { transformSnapshot, type FleetSnapshot } from '../src/transform';
 import { ConfigReader } from '@backstage/config';
 
@@ -30,17 +33,6 @@ const CLUSTERS = 'kind=resource,spec.type=kubernetes-cluster';
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-const catalogConfig = {
-  providers: {
-    k0rdent: {
-      ownership: {
-        tenants: { payments: 'group:default/payments' },
-        default: 'group:default/platform',
-      },
-    },
-  },
-};
 
 async function count(baseUrl: string, filter: string): Promise<number> {
   const res = await fetch(
@@ -74,32 +66,8 @@ it(
 
     // 1. Our provider.
     let started = Date.now();
-    const providerBackend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleK0rdentEntityProvider,
-        mockServices.rootConfig.factory({
-          data: {
-            k0rdent: {
-              managementClusters: [
-                {
-                  name: 'sim',
-                  url: simulator.url,
-                  token: simulator.token,
-                  caData: Buffer.from(simulator.caCertificate).toString(
-                    'base64',
-                  ),
-                },
-              ],
-            },
-            catalog: catalogConfig,
-          },
-        }),
-      ],
-    });
-    const providerUrl = `http://localhost:${
-      (providerBackend.server.address() as AddressInfo).port
-    }`;
+    const providerBackend = await startCatalogOnSimulator(simulator);
+    const providerUrl = providerBackend.baseUrl;
     await waitForCount(providerUrl, CLUSTERS, total);
     const providerSeconds = (Date.now() - started) / 1000;
     const entityCount = await count(providerUrl, 'kind=resource');
@@ -166,7 +134,9 @@ it(
     };
     const entities = transformSnapshot(
       snapshot,
-      readK0rdentCatalogConfig(new ConfigReader({ catalog: catalogConfig })),
+      readK0rdentCatalogConfig(
+        new ConfigReader({ catalog: TEST_CATALOG_CONFIG }),
+      ),
     ).map(entity => {
       const annotations = { ...entity.metadata.annotations };
       delete annotations['backstage.io/managed-by-location'];

@@ -2,11 +2,8 @@
  * The module in a real catalog backend, reading a simulated management cluster
  * over HTTP: what a portal user sees through the catalog API.
  */
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { startSimulator, type Simulator } from '@k0rdent-backstage/k0rdent-sim';
-import type { AddressInfo } from 'node:net';
-import { catalogModuleK0rdentEntityProvider } from './module';
+import { startCatalogOnSimulator } from './__testUtils__/catalogBackend';
 
 const STATUS = 'backstage.k0rdent.io/status';
 const CLUSTERS = 'kind=resource,spec.type=kubernetes-cluster';
@@ -18,43 +15,11 @@ describe('the k0rdent catalog module against a simulated management cluster', ()
 
   beforeAll(async () => {
     simulator = await startSimulator({ provisioningMillis: 500 });
-    const backend = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleK0rdentEntityProvider,
-        mockServices.rootConfig.factory({
-          data: {
-            k0rdent: {
-              managementClusters: [
-                {
-                  name: 'sim',
-                  url: simulator.url,
-                  token: simulator.token,
-                  caData: Buffer.from(simulator.caCertificate).toString(
-                    'base64',
-                  ),
-                },
-              ],
-              fleet: { backoff: { initialDelay: '100ms', maxDelay: '500ms' } },
-            },
-            catalog: {
-              providers: {
-                k0rdent: {
-                  ownership: {
-                    tenants: { payments: 'group:default/payments' },
-                    default: 'group:default/platform',
-                  },
-                },
-              },
-            },
-          },
-        }),
-      ],
+    const backend = await startCatalogOnSimulator(simulator, {
+      fleet: { backoff: { initialDelay: '100ms', maxDelay: '500ms' } },
     });
-    baseUrl = `http://localhost:${
-      (backend.server.address() as AddressInfo).port
-    }`;
-    stopBackend = () => backend.stop();
+    baseUrl = backend.baseUrl;
+    stopBackend = backend.stop;
   });
 
   afterAll(async () => {
