@@ -10,12 +10,15 @@ const CLUSTERS = 'kind=resource,spec.type=kubernetes-cluster';
 
 describe('the k0rdent catalog module against a simulated management cluster', () => {
   let simulator: Simulator;
+  let other: Simulator;
   let baseUrl: string;
   let stopBackend: () => Promise<void>;
 
   beforeAll(async () => {
     simulator = await startSimulator({ provisioningMillis: 500 });
+    other = await startSimulator({ seed: 'empty', clusters: 5 });
     const backend = await startCatalogOnSimulator(simulator, {
+      others: { other },
       fleet: { backoff: { initialDelay: '100ms', maxDelay: '500ms' } },
     });
     baseUrl = backend.baseUrl;
@@ -26,6 +29,7 @@ describe('the k0rdent catalog module against a simulated management cluster', ()
     simulator.faults.reset();
     await stopBackend?.();
     await simulator.stop();
+    await other.stop();
   });
 
   async function clusters(): Promise<any[]> {
@@ -49,11 +53,18 @@ describe('the k0rdent catalog module against a simulated management cluster', ()
     return value;
   }
 
+  const managedBy = (items: any[], cluster: string) =>
+    items.filter(
+      e =>
+        e.metadata.annotations['backstage.k0rdent.io/management-cluster'] ===
+        cluster,
+    );
+
   const byTitle = (items: any[], title: string) =>
     items.find(e => e.metadata.title === title);
 
   it('puts the demo fleet into the catalog with owners and relations', async () => {
-    const items = await eventually(clusters, list => list.length >= 30);
+    const items = await eventually(clusters, list => list.length >= 35);
     const payments = byTitle(items, 'payments-aws-prod');
     expect(payments.spec.owner).toBe('group:default/payments');
     expect(payments.metadata.labels[STATUS]).toBe('Ready');
@@ -101,8 +112,13 @@ describe('the k0rdent catalog module against a simulated management cluster', ()
     );
   });
 
-  it('keeps every entity, marked Stale, while the management cluster is down, and removes only what is really gone once it answers', async () => {
-    const before = await eventually(clusters, list => list.length >= 30);
+  it('keeps every entity, marked Stale, while a management cluster is down, leaves the other alone, and removes only what is really gone once it answers', async () => {
+    const before = await eventually(
+      clusters,
+      list =>
+        managedBy(list, 'sim').length >= 30 &&
+        managedBy(list, 'other').length === 5,
+    );
     simulator.faults.failNext(100_000, { status: 503 });
     simulator.faults.dropWatches();
     simulator.store.delete({
@@ -112,10 +128,18 @@ describe('the k0rdent catalog module against a simulated management cluster', ()
     });
 
     const during = await eventually(clusters, list =>
-      list.every(e => e.metadata.labels[STATUS] === 'Stale'),
+      managedBy(list, 'sim').every(e => e.metadata.labels[STATUS] === 'Stale'),
     );
     expect(during.length).toBe(before.length);
-    expect(during.every(e => e.metadata.labels[STATUS] === 'Stale')).toBe(true);
+    expect(
+      managedBy(during, 'sim').every(
+        e => e.metadata.labels[STATUS] === 'Stale',
+      ),
+    ).toBe(true);
+    // The other management cluster is not touched.
+    expect(
+      managedBy(during, 'other').map(e => e.metadata.labels[STATUS]),
+    ).toEqual(['Ready', 'Ready', 'Ready', 'Ready', 'Ready']);
     expect(
       byTitle(during, 'sandbox-aws').metadata.annotations[
         'backstage.k0rdent.io/stale-since'
@@ -127,7 +151,9 @@ describe('the k0rdent catalog module against a simulated management cluster', ()
       clusters,
       list =>
         !byTitle(list, 'sandbox-aws') &&
-        list.every(e => e.metadata.labels[STATUS] !== 'Stale'),
+        managedBy(list, 'sim').every(
+          e => e.metadata.labels[STATUS] !== 'Stale',
+        ),
       30_000,
     );
     expect(byTitle(after, 'sandbox-aws')).toBeUndefined();

@@ -21,11 +21,15 @@ export const TEST_CATALOG_CONFIG = {
   },
 };
 
-/** Starts the catalog with the k0rdent module on `simulator`; returns its URL. */
+/**
+ * Starts the catalog with the k0rdent module on `simulator` (management cluster
+ * `sim`), plus any `others` by name; returns its URL.
+ */
 export async function startCatalogOnSimulator(
   simulator: Simulator,
-  options: { fleet?: JsonObject } = {},
+  options: { fleet?: JsonObject; others?: Record<string, Simulator> } = {},
 ): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const simulators = { sim: simulator, ...options.others };
   const backend = await startTestBackend({
     features: [
       catalogPlugin,
@@ -33,14 +37,14 @@ export async function startCatalogOnSimulator(
       mockServices.rootConfig.factory({
         data: {
           k0rdent: {
-            managementClusters: [
-              {
-                name: 'sim',
-                url: simulator.url,
-                token: simulator.token,
-                caData: Buffer.from(simulator.caCertificate).toString('base64'),
-              },
-            ],
+            managementClusters: Object.entries(simulators).map(
+              ([name, { url, token, caCertificate }]) => ({
+                name,
+                url,
+                token,
+                caData: Buffer.from(caCertificate).toString('base64'),
+              }),
+            ),
             ...(options.fleet ? { fleet: options.fleet } : {}),
           },
           catalog: TEST_CATALOG_CONFIG,
