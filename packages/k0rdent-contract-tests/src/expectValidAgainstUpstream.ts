@@ -13,8 +13,10 @@ import {
 } from '@k0rdent-backstage/k0rdent-sim';
 import { upstreamDefinitionOf } from './upstreamCrds';
 
+import type { KubeObject } from '@k0rdent-backstage/plugin-k0rdent-common';
+
 /** A Kubernetes object, as the simulator's validator takes it. */
-export type KubeObject = Parameters<typeof validateResource>[1];
+export type { KubeObject };
 
 /** One problem with one object. */
 export interface UpstreamViolation {

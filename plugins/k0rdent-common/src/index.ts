@@ -7,3 +7,4 @@
 export * from './kinds';
 export * from './k0rdent';
 export * from './entity';
+export * from './kubeObject';

@@ -4,31 +4,17 @@
  * objects as KCM, KSM and KOF do). Controllers run in-process and write through
  * this interface, the way real controllers write through the API server.
  */
-import type { KindInfo } from '@k0rdent-backstage/plugin-k0rdent-common';
+import type {
+  KindInfo,
+  KubeObject,
+  KubeObjectMeta,
+} from '@k0rdent-backstage/plugin-k0rdent-common';
 
-/** Any Kubernetes object as stored: apiVersion, kind, metadata and the rest. */
-export interface KubeObject {
-  apiVersion: string;
-  kind: string;
-  metadata: ObjectMeta;
-  [field: string]: unknown;
-}
+/** Any Kubernetes object as stored (the shape of -common). */
+export type { KubeObject };
 
-export interface ObjectMeta {
-  name: string;
-  namespace?: string;
-  uid?: string;
-  resourceVersion?: string;
-  generation?: number;
-  creationTimestamp?: string;
-  deletionTimestamp?: string;
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  finalizers?: string[];
-  ownerReferences?: Array<Record<string, unknown>>;
-  managedFields?: Array<Record<string, unknown>>;
-  [field: string]: unknown;
-}
+/** Object metadata as stored (the shape of -common). */
+export type ObjectMeta = KubeObjectMeta;
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 

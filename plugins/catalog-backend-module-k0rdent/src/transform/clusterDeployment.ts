@@ -14,6 +14,7 @@ import {
   type ClusterDeployment,
   type ClusterTemplate,
   type Credential,
+  cloudRegionFromConfig,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
 import type { K0rdentCatalogConfig } from '../config/readK0rdentCatalogConfig';
 import {
@@ -23,7 +24,7 @@ import {
   type TransformContext,
 } from './context';
 import { buildEntity, refList } from './entity';
-import { cloudRegionOf, phaseStatus } from './facets';
+import { phaseStatus } from './facets';
 import { resolveOwner } from './ownership';
 import {
   resolveNamespacedReference,
@@ -124,7 +125,7 @@ export function clusterDeploymentToEntity(
       [ENTITY_LABELS.status]: phaseStatus(cluster),
       [ENTITY_LABELS.provider]: provider,
       [ENTITY_LABELS.region]: region,
-      [ENTITY_LABELS.cloudRegion]: cloudRegionOf(cluster.spec?.config),
+      [ENTITY_LABELS.cloudRegion]: cloudRegionFromConfig(cluster.spec?.config),
       [ENTITY_LABELS.kubernetesVersion]: kubernetesVersion,
       [ENTITY_LABELS.template]: nonEmpty(cluster.spec?.template),
       [ENTITY_LABELS.kofRole]: kofRoleOf(cluster),

@@ -1,9 +1,4 @@
-import {
-  cloudRegionOf,
-  credentialStatus,
-  templateStatus,
-  toTag,
-} from './facets';
+import { credentialStatus, templateStatus, toTag } from './facets';
 import { clusterTemplate, credential } from './__testUtils__/fleet';
 
 describe('toTag', () => {
@@ -20,25 +15,6 @@ describe('toTag', () => {
 
   it.each([[undefined], [''], ['___'], ['..']])('%j → undefined', value => {
     expect(toTag(value)).toBeUndefined();
-  });
-});
-
-describe('cloudRegionOf', () => {
-  it.each([
-    [{ region: 'us-west-2' }, 'us-west-2'],
-    [{ location: 'westeurope' }, 'westeurope'],
-    [
-      { identityRef: { cloudName: 'openstack', region: 'RegionOne' } },
-      'RegionOne',
-    ],
-    [{ vsphere: { datacenter: 'DC1', server: 'vcenter' } }, 'DC1'],
-    [{ region: '', location: 'eastus' }, 'eastus'],
-    [{ region: 42 }, undefined],
-    [{ identityRef: 'x' }, undefined],
-    [{}, undefined],
-    [undefined, undefined],
-  ])('%j → %j', (config, expected) => {
-    expect(cloudRegionOf(config as any)).toBe(expected);
   });
 });
 

@@ -1,17 +1,13 @@
 /*
- * Facet values derived from k0rdent objects: status words, the cloud's own
- * region, and tags in the form the catalog accepts.
+ * Facet values derived from k0rdent objects: status words and tags in the form the catalog accepts.
  */
 import {
   clusterPhase,
   type ClusterPhase,
   type Credential,
-  type JsonObject,
-  type JsonValue,
   type TemplateStatus,
   type WithConditions,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
-import { nonEmpty } from './context';
 import type { SnapshotObject } from './snapshot';
 
 /** Status facet of a ClusterDeployment, MultiClusterService or Region. */
@@ -31,35 +27,6 @@ export function templateStatus(template: SnapshotObject): string | undefined {
 /** `Ready` / `NotReady` for a Credential (`status.ready`, false until set). */
 export function credentialStatus(credential: Credential): string {
   return credential.status?.ready === true ? 'Ready' : 'NotReady';
-}
-
-function field(
-  value: JsonValue | undefined,
-  key: string,
-): JsonValue | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value)
-    ? value[key]
-    : undefined;
-}
-
-/**
- * The cloud's own region or location from a cluster's Helm values, read the way
- * the shipped templates (and KOF's location matching) carry it: `region` (AWS,
- * GCP), `location` (Azure), `identityRef.region` (OpenStack) or
- * `vsphere.datacenter` (vSphere). Only this one value is read from the config.
- */
-export function cloudRegionOf(
-  config: JsonObject | undefined,
-): string | undefined {
-  if (!config) {
-    return undefined;
-  }
-  return (
-    nonEmpty(config.region) ??
-    nonEmpty(config.location) ??
-    nonEmpty(field(config.identityRef, 'region')) ??
-    nonEmpty(field(config.vsphere, 'datacenter'))
-  );
 }
 
 const MAX_TAG_LENGTH = 63;

@@ -16,4 +16,8 @@ export * from './clusterPhase';
 export * from './labels';
 export * from './providers';
 export * from './kubernetesVersion';
+export {
+  cloudRegionFromConfig,
+  kubernetesVersionFromConfig,
+} from './clusterValues';
 export * from './servicesReady';

@@ -1,7 +1,5 @@
-import {
-  kubernetesVersionFromConfig,
-  kubernetesVersionOf,
-} from './kubernetesVersion';
+import { kubernetesVersionFromConfig } from './clusterValues';
+import { kubernetesVersionOf } from './kubernetesVersion';
 
 describe('kubernetesVersionOf', () => {
   it('prefers a non-empty status.k8sVersion', () => {

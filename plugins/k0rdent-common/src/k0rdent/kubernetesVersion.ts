@@ -3,7 +3,8 @@
  * shipped templates, so the version is derived from the Helm values the way each
  * template family carries it (API fact sheet §3.1).
  */
-import type { JsonObject, JsonValue } from './meta';
+import { kubernetesVersionFromConfig, nonEmptyString } from './clusterValues';
+import type { JsonObject } from './meta';
 
 /** The parts of a ClusterDeployment the version is read from. @public */
 export interface WithClusterConfig {
@@ -15,37 +16,6 @@ export interface WithClusterConfig {
 export interface WithTemplateVersion {
   spec?: { k8sVersion?: string };
   status?: { k8sVersion?: string; config?: JsonObject };
-}
-
-function nonEmptyString(value: JsonValue | undefined): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-function field(
-  value: JsonValue | undefined,
-  key: string,
-): JsonValue | undefined {
-  return value && typeof value === 'object' && !Array.isArray(value)
-    ? value[key]
-    : undefined;
-}
-
-/**
- * The version carried in Helm values: `k0s.version` (k0s-based templates, e.g.
- * `v1.36.3+k0s.2`), `kubernetes.version` (EKS, AKS) or `version` (GKE; null = let GKE choose).
- * @public
- */
-export function kubernetesVersionFromConfig(
-  config: JsonObject | undefined,
-): string | undefined {
-  if (!config) {
-    return undefined;
-  }
-  return (
-    nonEmptyString(field(config.k0s, 'version')) ??
-    nonEmptyString(field(config.kubernetes, 'version')) ??
-    nonEmptyString(config.version)
-  );
 }
 
 /**
