@@ -21,7 +21,13 @@ import {
 } from './__testUtils__/simulator';
 
 const KUBECTL = process.env.KUBECTL ?? '/usr/bin/kubectl';
-const describeWithKubectl = existsSync(KUBECTL) ? describe : describe.skip;
+// kubectl is the outside check that the simulator speaks Kubernetes: a missing
+// kubectl is a broken setup, not a reason to skip.
+if (!existsSync(KUBECTL)) {
+  throw new Error(
+    `kubectl not found at ${KUBECTL}; install it or set KUBECTL to its path`,
+  );
+}
 
 jest.setTimeout(60_000);
 
@@ -31,7 +37,7 @@ interface KubectlResult {
   stderr: string;
 }
 
-describeWithKubectl('kubectl', () => {
+describe('kubectl', () => {
   let sim: TestSimulator;
   let dir: string;
 
