@@ -1,4 +1,5 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto';
+import { createSecureContext } from 'node:tls';
 import { selfSignedCertificate } from './selfSignedCertificate';
 
 describe('selfSignedCertificate', () => {
@@ -14,5 +15,14 @@ describe('selfSignedCertificate', () => {
     expect(new Date(certificate.validTo).getTime()).toBeGreaterThan(
       Date.now() + 365 * 24 * 3600 * 1000,
     );
+  });
+
+  it('is always valid DER, whatever the random serial number (a TLS server accepts every one)', () => {
+    // A serial number starting with a zero byte once produced a non-minimal
+    // INTEGER about one time in 256, which OpenSSL rejects.
+    for (let i = 0; i < 1000; i++) {
+      const { cert, key } = selfSignedCertificate();
+      expect(() => createSecureContext({ cert, key })).not.toThrow();
+    }
   });
 });

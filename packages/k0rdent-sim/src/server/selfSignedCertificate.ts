@@ -126,10 +126,17 @@ function bitString(content: Buffer, unusedBits: number): Buffer {
   return tlv(0x03, Buffer.concat([Buffer.from([unusedBits]), content]));
 }
 
+/** A DER INTEGER of unsigned big-endian bytes: minimal, and never negative. */
 function integer(bytes: Buffer): Buffer {
+  let start = 0;
+  // DER forbids leading zero bytes that are not needed for the sign.
+  while (start < bytes.length - 1 && bytes[start] === 0) {
+    start++;
+  }
+  const minimal = bytes.subarray(start);
   return tlv(
     0x02,
-    bytes[0] & 0x80 ? Buffer.concat([Buffer.from([0]), bytes]) : bytes,
+    minimal[0] & 0x80 ? Buffer.concat([Buffer.from([0]), minimal]) : minimal,
   );
 }
 
