@@ -8,11 +8,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
+import { KCM_SYSTEM_NAMESPACE } from '@k0rdent-backstage/plugin-k0rdent-common';
 import {
-  KCM_SYSTEM_NAMESPACE,
-  OBJECT_ANNOTATIONS,
-} from '@k0rdent-backstage/plugin-k0rdent-common';
-import { normalizeOwnerRef } from './ownerRef';
+  readOwnershipConfig,
+  type K0rdentOwnershipConfig,
+} from '@k0rdent-backstage/plugin-k0rdent-node';
 
 /** Where this module's config lives. @public */
 export const K0RDENT_CATALOG_CONFIG_KEY = 'catalog.providers.k0rdent';
@@ -37,18 +37,6 @@ export const INGESTIBLE_KINDS = [
 
 /** One of {@link INGESTIBLE_KINDS}. @public */
 export type IngestibleKind = (typeof INGESTIBLE_KINDS)[number];
-
-/** Who owns the entities; see `resolveOwner` for the order of the rules. @public */
-export interface K0rdentOwnershipConfig {
-  /** Annotation on a k0rdent object that names its owner. */
-  annotation: string;
-  /** KOF tenant id → owner entity ref (full form). */
-  tenants: ReadonlyMap<string, string>;
-  /** Kubernetes namespace → owner entity ref (full form). */
-  namespaces: ReadonlyMap<string, string>;
-  /** Owner entity ref (full form) when no other rule applies. */
-  default: string;
-}
 
 /** The module's config, with defaults applied and refs normalized. @public */
 export interface K0rdentCatalogConfig {
@@ -80,7 +68,6 @@ const TOP_LEVEL_KEYS = [
   'systemNamespace',
   'lifecycle',
 ];
-const OWNERSHIP_KEYS = ['annotation', 'tenants', 'namespaces', 'default'];
 
 function fail(key: string, problem: string): never {
   throw new Error(`Invalid config at '${key}': ${problem}`);
@@ -127,7 +114,7 @@ export function readK0rdentCatalogConfig(config: Config): K0rdentCatalogConfig {
   return {
     schedule: readSchedule(block, `${key}.schedule`),
     kinds: readKinds(raw.kinds, `${key}.kinds`),
-    ownership: readOwnership(raw.ownership, `${key}.ownership`),
+    ownership: readOwnershipConfig(raw.ownership, `${key}.ownership`),
     systemNamespace: readSystemNamespace(
       raw.systemNamespace,
       `${key}.systemNamespace`,
@@ -180,73 +167,6 @@ function readKinds(value: unknown, key: string): ReadonlySet<IngestibleKind> {
     kinds.add(kind);
   });
   return kinds;
-}
-
-function readOwnership(value: unknown, key: string): K0rdentOwnershipConfig {
-  if (value === undefined) {
-    fail(key, 'is required (at least ownership.default must be set)');
-  }
-  if (!isPlainObject(value)) {
-    fail(key, 'must be an object');
-  }
-  checkKnownKeys(value, OWNERSHIP_KEYS, key);
-
-  let annotation: string = OBJECT_ANNOTATIONS.owner;
-  if (value.annotation !== undefined) {
-    if (
-      typeof value.annotation !== 'string' ||
-      !KubernetesValidatorFunctions.isValidAnnotationKey(value.annotation)
-    ) {
-      fail(
-        `${key}.annotation`,
-        `'${String(value.annotation)}' is not a valid annotation key`,
-      );
-    }
-    annotation = value.annotation;
-  }
-
-  if (value.default === undefined) {
-    fail(
-      `${key}.default`,
-      'is required: the owner of anything no other rule matches',
-    );
-  }
-  return {
-    annotation,
-    tenants: readOwnerMap(value.tenants, `${key}.tenants`),
-    namespaces: readOwnerMap(value.namespaces, `${key}.namespaces`),
-    default: readOwner(value.default, `${key}.default`),
-  };
-}
-
-function readOwnerMap(
-  value: unknown,
-  key: string,
-): ReadonlyMap<string, string> {
-  const owners = new Map<string, string>();
-  if (value === undefined) {
-    return owners;
-  }
-  if (!isPlainObject(value)) {
-    fail(key, 'must be a map from name to owner entity ref');
-  }
-  for (const [name, owner] of Object.entries(value)) {
-    owners.set(name, readOwner(owner, `${key}.${name}`));
-  }
-  return owners;
-}
-
-function readOwner(value: unknown, key: string): string {
-  const ref = normalizeOwnerRef(value);
-  if (!ref) {
-    fail(
-      key,
-      `'${String(
-        value,
-      )}' is not a valid group or user reference (e.g. "payments", "group:default/payments", "user:default/jane")`,
-    );
-  }
-  return ref;
 }
 
 function readSystemNamespace(value: unknown, key: string): string {

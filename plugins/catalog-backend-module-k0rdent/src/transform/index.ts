@@ -14,7 +14,10 @@ export {
 export { transformSnapshot, transformObject } from './transformSnapshot';
 export { dependentObjects } from './dependents';
 export { entityRefOf } from './references';
-export { resolveOwner, type OwnerInput } from './ownership';
+export {
+  resolveOwner,
+  type OwnerInput,
+} from '@k0rdent-backstage/plugin-k0rdent-node';
 export { clusterDeploymentEntity } from './clusterDeployment';
 export { clusterTemplateEntity, serviceTemplateEntity } from './templates';
 export { credentialEntity } from './credential';

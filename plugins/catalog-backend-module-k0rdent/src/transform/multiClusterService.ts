@@ -17,7 +17,7 @@ import {
 } from './context';
 import { buildEntity, refList } from './entity';
 import { phaseStatus } from './facets';
-import { resolveOwner } from './ownership';
+import { resolveOwner } from '@k0rdent-backstage/plugin-k0rdent-node';
 import { resourceRef } from './references';
 import { activeServiceTemplates } from './services';
 import { keyOf, type FleetSnapshot } from './snapshot';

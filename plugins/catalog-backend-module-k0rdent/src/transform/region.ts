@@ -17,7 +17,7 @@ import {
 } from './context';
 import { buildEntity } from './entity';
 import { phaseStatus } from './facets';
-import { resolveOwner } from './ownership';
+import { resolveOwner } from '@k0rdent-backstage/plugin-k0rdent-node';
 import { resourceRef } from './references';
 import { keyOf, type FleetSnapshot } from './snapshot';
 

@@ -22,7 +22,7 @@ import {
 } from './context';
 import { buildEntity, type Facets } from './entity';
 import { templateStatus } from './facets';
-import { resolveOwner } from './ownership';
+import { resolveOwner } from '@k0rdent-backstage/plugin-k0rdent-node';
 import { keyOf, type FleetSnapshot } from './snapshot';
 
 /**

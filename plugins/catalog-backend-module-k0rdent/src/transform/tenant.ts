@@ -14,7 +14,7 @@ import {
 import type { K0rdentCatalogConfig } from '../config/readK0rdentCatalogConfig';
 import { createContext, ingests, type TransformContext } from './context';
 import { buildEntity } from './entity';
-import { resolveOwner } from './ownership';
+import { resolveOwner } from '@k0rdent-backstage/plugin-k0rdent-node';
 import { domainRef } from './references';
 import type { FleetSnapshot } from './snapshot';
 

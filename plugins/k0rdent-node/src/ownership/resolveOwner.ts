@@ -2,8 +2,8 @@
  * Who owns an entity. Never a hard-coded string: every answer comes from the
  * object or from config.
  */
-import type { K0rdentOwnershipConfig } from '../config/readK0rdentCatalogConfig';
-import { normalizeOwnerRef } from '../config/ownerRef';
+import type { K0rdentOwnershipConfig } from './readOwnershipConfig';
+import { normalizeOwnerRef } from './ownerRef';
 
 /** What the owner of one entity is decided from. @public */
 export interface OwnerInput {

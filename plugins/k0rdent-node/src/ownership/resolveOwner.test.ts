@@ -1,7 +1,14 @@
-import { resolveOwner } from './ownership';
-import { testConfig } from './__testUtils__/fleet';
+import { readOwnershipConfig } from './readOwnershipConfig';
+import { resolveOwner } from './resolveOwner';
 
-const ownership = testConfig().ownership;
+const ownership = readOwnershipConfig(
+  {
+    tenants: { 'team-a': 'team-a' },
+    namespaces: { 'kcm-system': 'platform', 'team-b': 'group:team-b' },
+    default: 'everyone',
+  },
+  'ownership',
+);
 const ANNOTATION = 'backstage.k0rdent.io/owner';
 
 describe('resolveOwner', () => {
