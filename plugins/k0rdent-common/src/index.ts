@@ -8,3 +8,5 @@ export * from './kinds';
 export * from './k0rdent';
 export * from './entity';
 export * from './kubeObject';
+export * from './permissions';
+export * from './api';

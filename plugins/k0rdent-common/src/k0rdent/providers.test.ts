@@ -1,4 +1,4 @@
-import { infrastructureProviderOf } from './providers';
+import { identityProviderOf, infrastructureProviderOf } from './providers';
 
 describe('infrastructureProviderOf', () => {
   it('reads the infrastructure entry of status.providers', () => {
@@ -62,5 +62,21 @@ describe('infrastructureProviderOf', () => {
         },
       }),
     ).toBeUndefined();
+  });
+});
+
+describe('identityProviderOf', () => {
+  it('names the provider of CAPI identity kinds', () => {
+    expect(identityProviderOf('AWSClusterStaticIdentity')).toBe('aws');
+    expect(identityProviderOf('AWSClusterRoleIdentity')).toBe('aws');
+    expect(identityProviderOf('AzureClusterIdentity')).toBe('azure');
+    expect(identityProviderOf('VSphereClusterIdentity')).toBe('vsphere');
+    expect(identityProviderOf('OpenStackClusterIdentity')).toBe('openstack');
+  });
+
+  it('does not guess for Secrets or unknown kinds', () => {
+    expect(identityProviderOf('Secret')).toBeUndefined();
+    expect(identityProviderOf('MetalIdentity')).toBeUndefined();
+    expect(identityProviderOf(undefined)).toBeUndefined();
   });
 });

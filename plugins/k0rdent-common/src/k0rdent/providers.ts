@@ -45,3 +45,28 @@ export function infrastructureProviderOf(
   );
   return infra?.slice(INFRASTRUCTURE_PROVIDER_PREFIX.length);
 }
+
+const IDENTITY_KIND_PROVIDERS: ReadonlyArray<
+  [prefix: string, provider: string]
+> = [
+  ['AWS', 'aws'],
+  ['Azure', 'azure'],
+  ['VSphere', 'vsphere'],
+  ['OpenStack', 'openstack'],
+  ['GCP', 'gcp'],
+];
+
+/**
+ * The infrastructure provider a CAPI cluster identity kind belongs to:
+ * `AWSClusterStaticIdentity` → `aws`. Undefined for kinds that do not say, such
+ * as a plain `Secret` (used by several providers).
+ * @public
+ */
+export function identityProviderOf(
+  identityKind: string | undefined,
+): InfrastructureProvider | undefined {
+  if (!identityKind) return undefined;
+  return IDENTITY_KIND_PROVIDERS.find(([prefix]) =>
+    identityKind.startsWith(prefix),
+  )?.[1];
+}
