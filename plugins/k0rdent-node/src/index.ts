@@ -89,3 +89,24 @@ export {
   k0rdentEmbeddedClusterFactoryServiceRef,
   k0rdentFleetServiceRef,
 } from './service';
+export * from './ownership';
+export { k0rdentClusterPermissionResourceRef } from './permissions';
+export type {
+  K0rdentClusterFilter,
+  K0rdentClusterResource,
+} from './permissions';
+export {
+  changedManifest,
+  clusterDeploymentManifest,
+  FIELD_MANAGER,
+  identityManifest,
+  multiClusterServiceManifest,
+  OWN_ANNOTATIONS_FIELD,
+  stampManifest,
+  toServices,
+} from './manifests/manifests';
+export type {
+  ClusterDeploymentParts,
+  MultiClusterServiceParts,
+  RequestStamp,
+} from './manifests/manifests';

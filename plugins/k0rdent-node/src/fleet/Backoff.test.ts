@@ -41,6 +41,18 @@ describe('Backoff', () => {
     }
   });
 
+  it('gives the delay of any attempt for callers that count themselves', () => {
+    const backoff = new Backoff({
+      initialMs: 100,
+      maxMs: 1000,
+      jitter: 0,
+    });
+    expect([0, 1, 2, 3, 4, 10].map(n => backoff.delayFor(n))).toEqual([
+      100, 200, 400, 800, 1000, 1000,
+    ]);
+    expect(backoff.attempts).toBe(0);
+  });
+
   it('rejects nonsense', () => {
     expect(() => new Backoff({ initialMs: 0, maxMs: 1 })).toThrow();
     expect(() => new Backoff({ initialMs: 10, maxMs: 1 })).toThrow();

@@ -55,11 +55,18 @@ export class Backoff {
 
   /** The next delay in milliseconds; grows with every call until `reset()`. */
   next(): number {
+    return this.delayFor(this.#attempts++);
+  }
+
+  /**
+   * The delay before retry number `attempt` (0 = the first retry), for callers
+   * that keep the count themselves (e.g. in a database).
+   */
+  delayFor(attempt: number): number {
     const base = Math.min(
       this.#maxMs,
-      this.#initialMs * Math.pow(this.#factor, this.#attempts),
+      this.#initialMs * Math.pow(this.#factor, Math.max(0, attempt)),
     );
-    this.#attempts++;
     const delay = base * (1 - this.#jitter * this.#random());
     return Math.max(1, Math.round(delay));
   }

@@ -260,4 +260,125 @@ describe('K0rdentKubernetesClient against the simulator', () => {
       client.delete('ClusterDeployment', undefined, 'b'),
     ).rejects.toThrow('namespace is required');
   });
+  it('lists the events of one object, newest first, with the fields a page shows', async () => {
+    const event = (
+      name: string,
+      involved: { kind: string; name: string; uid?: string },
+      fields: Record<string, unknown>,
+    ): KubeObject => ({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name, namespace: 'team-a' },
+      involvedObject: {
+        apiVersion: 'k0rdent.mirantis.com/v1beta1',
+        namespace: 'team-a',
+        ...involved,
+      },
+      ...fields,
+    });
+    const cd = { kind: 'ClusterDeployment', name: 'dev-1', uid: 'uid-1' };
+    sim.store.create(
+      event('old', cd, {
+        type: 'Normal',
+        reason: 'HelmReleaseCreated',
+        message: 'created',
+        count: 1,
+        lastTimestamp: '2026-08-20T10:00:00Z',
+      }),
+    );
+    sim.store.create(
+      event('new', cd, {
+        type: 'Warning',
+        reason: 'HelmReleaseFailed',
+        message: 'install failed',
+        count: 3,
+        lastTimestamp: '2026-08-21T10:00:00Z',
+      }),
+    );
+    sim.store.create(
+      event('series', cd, {
+        type: 'Normal',
+        reason: 'Progressing',
+        eventTime: '2026-08-20T12:00:00.000000Z',
+        series: { count: 7, lastObservedTime: '2026-08-20T12:30:00.000000Z' },
+      }),
+    );
+    sim.store.create(
+      event(
+        'earlier-incarnation',
+        { ...cd, uid: 'uid-0' },
+        {
+          type: 'Normal',
+          reason: 'Old',
+          lastTimestamp: '2026-08-22T10:00:00Z',
+        },
+      ),
+    );
+    sim.store.create(
+      event(
+        'other-object',
+        { kind: 'ClusterDeployment', name: 'dev-2' },
+        {
+          type: 'Normal',
+          reason: 'Other',
+          lastTimestamp: '2026-08-22T10:00:00Z',
+        },
+      ),
+    );
+    sim.store.create(
+      event(
+        'same-name-other-kind',
+        { kind: 'Credential', name: 'dev-1' },
+        {
+          type: 'Normal',
+          reason: 'Other',
+          lastTimestamp: '2026-08-22T10:00:00Z',
+        },
+      ),
+    );
+
+    const events = await client.listEvents({ ...cd, namespace: 'team-a' });
+    expect(events).toEqual([
+      {
+        type: 'Warning',
+        reason: 'HelmReleaseFailed',
+        message: 'install failed',
+        count: 3,
+        lastTimestamp: '2026-08-21T10:00:00.000Z',
+      },
+      {
+        type: 'Normal',
+        reason: 'Progressing',
+        count: 7,
+        lastTimestamp: '2026-08-20T12:30:00.000Z',
+      },
+      {
+        type: 'Normal',
+        reason: 'HelmReleaseCreated',
+        message: 'created',
+        count: 1,
+        lastTimestamp: '2026-08-20T10:00:00.000Z',
+      },
+    ]);
+    expect(
+      await client.listEvents({ ...cd, namespace: 'team-a' }, { limit: 1 }),
+    ).toHaveLength(1);
+    expect(
+      (
+        await client.listEvents({
+          kind: 'ClusterDeployment',
+          name: 'dev-1',
+          namespace: 'team-a',
+        })
+      ).map(e => e.reason),
+    ).toEqual([
+      'Old',
+      'HelmReleaseFailed',
+      'Progressing',
+      'HelmReleaseCreated',
+    ]);
+    expect(await client.listEvents({ ...cd, namespace: 'elsewhere' })).toEqual(
+      [],
+    );
+  });
 });

@@ -1,10 +1,13 @@
 /*
- * Writes (and point reads) against one management cluster, for the reconciler:
+ * Writes (and point reads) against one management cluster, for the reconciler
+ * and for pages that show one object (its events):
  * server-side apply under a field manager, get, status read and delete, with every
  * failure mapped to KubernetesApiError.
  */
 import { InputError } from '@backstage/errors';
 import {
+  CoreV1Api,
+  CoreV1Event,
   CustomObjectsApi,
   KubeConfig,
   KubernetesObjectApi,
@@ -13,6 +16,7 @@ import {
 import {
   apiVersionOf,
   KindInfo,
+  ObjectEvent,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
 import { KubeObject } from '../types';
 import { KubernetesApiError } from './KubernetesApiError';
@@ -78,6 +82,7 @@ export class K0rdentKubernetesClient {
   readonly #customObjects: CustomObjectsApi;
   readonly #timeoutMs: number;
   #objects?: KubernetesObjectApi;
+  #coreV1?: CoreV1Api;
 
   static fromKubeConfig(
     kubeConfig: KubeConfig,
@@ -301,6 +306,44 @@ export class K0rdentKubernetesClient {
   }
 
   /**
+   * The events about one object, newest first: a point read with an
+   * `involvedObject` field selector, for pages that show one object. With a
+   * `uid`, only events of that incarnation of the object (a recreated object
+   * has another uid).
+   */
+  async listEvents(
+    involvedObject: {
+      kind: string;
+      namespace: string;
+      name: string;
+      uid?: string;
+    },
+    options: { limit?: number } = {},
+  ): Promise<ObjectEvent[]> {
+    const selector = [
+      `involvedObject.kind=${involvedObject.kind}`,
+      `involvedObject.name=${involvedObject.name}`,
+      ...(involvedObject.uid
+        ? [`involvedObject.uid=${involvedObject.uid}`]
+        : []),
+    ].join(',');
+    this.#coreV1 ??= this.#kc.makeApiClient(CoreV1Api);
+    const list = await this.#call(opts =>
+      this.#coreV1!.listNamespacedEvent(
+        { namespace: involvedObject.namespace, fieldSelector: selector },
+        opts,
+      ),
+    );
+    const events = list.items.map(toObjectEvent);
+    events.sort((a, b) =>
+      (b.lastTimestamp ?? '').localeCompare(a.lastTimestamp ?? ''),
+    );
+    return options.limit === undefined
+      ? events
+      : events.slice(0, options.limit);
+  }
+
+  /**
    * Deletes an object. Returns false when it did not exist. Deletion is
    * asynchronous with finalizers: the object may stay (with a
    * deletionTimestamp) for a while.
@@ -350,4 +393,27 @@ export class K0rdentKubernetesClient {
       throw e;
     }
   }
+}
+
+function isoTime(value: Date | string | undefined): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const time = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+}
+
+/** The fields of an Event a page shows; when it last happened, whichever API wrote it. */
+function toObjectEvent(event: CoreV1Event): ObjectEvent {
+  const result: ObjectEvent = { type: event.type ?? 'Normal' };
+  if (event.reason) result.reason = event.reason;
+  if (event.message) result.message = event.message;
+  const count = event.series?.count ?? event.count;
+  if (count !== undefined) result.count = count;
+  const last =
+    isoTime(event.series?.lastObservedTime) ??
+    isoTime(event.lastTimestamp) ??
+    isoTime(event.eventTime as Date | string | undefined) ??
+    isoTime(event.firstTimestamp) ??
+    isoTime(event.metadata?.creationTimestamp);
+  if (last) result.lastTimestamp = last;
+  return result;
 }
