@@ -1,0 +1,20 @@
+export interface Config {
+  k0rdent?: {
+    /**
+     * The reconciler that applies desired-state requests to the management
+     * clusters.
+     */
+    reconciler?: {
+      /** How often the scheduled run looks for work, in seconds (default 10). New requests start a run at once. */
+      intervalSeconds?: number;
+      /** How long a worker holds a request before another replica may take it over, in seconds (default 60, at least 5). */
+      leaseSeconds?: number;
+      /** First delay after a transient error, in seconds (default 1); doubles per attempt, with jitter. */
+      backoffInitialSeconds?: number;
+      /** Longest delay between attempts, in seconds (default 300). */
+      backoffMaxSeconds?: number;
+      /** Requests one worker applies at once (default 4). */
+      concurrency?: number;
+    };
+  };
+}
