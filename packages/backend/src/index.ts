@@ -21,15 +21,21 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
-// k0rdent: the fleet in the catalog, with the embedded simulated management
-// cluster for `embedded:` management clusters (see app-config.yaml)
+// k0rdent: the fleet in the catalog, the fleet API and the reconciler of the
+// portal's requests, with the embedded simulated management cluster for
+// `embedded:` management clusters (see app-config.yaml)
 backend.add(embeddedSimulatorFactory);
 backend.add(import('@k0rdent-backstage/plugin-catalog-backend-module-k0rdent'));
+backend.add(import('@k0rdent-backstage/plugin-k0rdent-backend'));
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+// the k0rdent actions: create, upgrade and delete clusters, deploy services
+backend.add(
+  import('@k0rdent-backstage/plugin-scaffolder-backend-module-k0rdent'),
 );
 
 // permissions, with the portal's own policy

@@ -4,6 +4,14 @@ import {
   catalogEntityReadPermission,
 } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  k0rdentClusterCostReadPermission,
+  k0rdentClusterCreatePermission,
+  k0rdentClusterDeletePermission,
+  k0rdentClusterReadPermission,
+  k0rdentClusterUpdatePermission,
+  k0rdentMultiClusterServiceApplyPermission,
+} from '@k0rdent-backstage/plugin-k0rdent-common';
 import { PortalPermissionPolicy } from './permissionPolicy';
 
 describe('PortalPermissionPolicy', () => {
@@ -43,5 +51,81 @@ describe('PortalPermissionPolicy', () => {
     await expect(
       policy.handle({ permission: catalogEntityReadPermission }),
     ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+});
+
+describe('PortalPermissionPolicy for k0rdent', () => {
+  const userInfo = mockServices.userInfo({
+    userEntityRef: 'user:default/guest',
+    ownershipEntityRefs: ['user:default/guest', 'group:default/payments'],
+  });
+  const policy = new PortalPermissionPolicy(userInfo);
+  const user = {
+    credentials: mockCredentials.user('user:default/guest'),
+    info: { userEntityRef: 'user:default/guest', ownershipEntityRefs: [] },
+  };
+
+  it('lets any signed-in user ask for a cluster and read the fleet', async () => {
+    for (const permission of [
+      k0rdentClusterCreatePermission,
+      k0rdentClusterReadPermission,
+    ]) {
+      await expect(policy.handle({ permission }, user)).resolves.toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    }
+  });
+
+  it('lets only owners upgrade or delete a cluster', async () => {
+    for (const permission of [
+      k0rdentClusterUpdatePermission,
+      k0rdentClusterDeletePermission,
+    ]) {
+      await expect(policy.handle({ permission }, user)).resolves.toMatchObject({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'k0rdent',
+        resourceType: 'k0rdent-cluster',
+        conditions: {
+          rule: 'IS_CLUSTER_OWNER',
+          params: {
+            claims: ['user:default/guest', 'group:default/payments'],
+          },
+        },
+      });
+    }
+  });
+
+  it("shows a cluster's cost to its owners and its tenant's members", async () => {
+    const decision = await policy.handle(
+      { permission: k0rdentClusterCostReadPermission },
+      user,
+    );
+    expect(decision).toMatchObject({
+      result: AuthorizeResult.CONDITIONAL,
+      conditions: {
+        anyOf: [{ rule: 'IS_CLUSTER_OWNER' }, { rule: 'IS_TENANT_MEMBER' }],
+      },
+    });
+  });
+
+  it('keeps multi-cluster services to the platform team', async () => {
+    await expect(
+      policy.handle(
+        { permission: k0rdentMultiClusterServiceApplyPermission },
+        user,
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+    const platform = new PortalPermissionPolicy(
+      mockServices.userInfo({
+        userEntityRef: 'user:default/ops',
+        ownershipEntityRefs: ['user:default/ops', 'group:default/platform'],
+      }),
+    );
+    await expect(
+      platform.handle(
+        { permission: k0rdentMultiClusterServiceApplyPermission },
+        { ...user, credentials: mockCredentials.user('user:default/ops') },
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 });

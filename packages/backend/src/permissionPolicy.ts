@@ -11,6 +11,7 @@ import {
   AuthorizeResult,
   isResourcePermission,
   PolicyDecision,
+  ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import {
   PermissionPolicy,
@@ -23,10 +24,30 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+import {
+  k0rdentClusterCostReadPermission,
+  k0rdentClusterDeletePermission,
+  k0rdentClusterUpdatePermission,
+  k0rdentMultiClusterServiceApplyPermission,
+  RESOURCE_TYPE_K0RDENT_CLUSTER,
+} from '@k0rdent-backstage/plugin-k0rdent-common';
+import {
+  createK0rdentClusterConditionalDecision,
+  k0rdentClusterConditions,
+} from '@k0rdent-backstage/plugin-k0rdent-backend';
 
 /**
- * Signed-in users may read and create; removing an entity from the catalog is
- * reserved to its owners.
+ * The group whose members may roll services out across clusters with
+ * MultiClusterServices: this app's choice, an example for adopters.
+ */
+const PLATFORM_GROUP = 'group:default/platform';
+
+/**
+ * Signed-in users may read the catalog and the fleet and ask for new clusters.
+ * Removing an entity from the catalog, and upgrading, changing or deleting a
+ * k0rdent cluster, is reserved to its owners; a cluster's cost is for its owners
+ * and the members of its KOF tenant; MultiClusterServices, which reach every
+ * matching cluster, are for the platform team.
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}
@@ -39,6 +60,19 @@ export class PortalPermissionPolicy implements PermissionPolicy {
       return { result: AuthorizeResult.DENY };
     }
     const { permission } = request;
+    if (isResourcePermission(permission, RESOURCE_TYPE_K0RDENT_CLUSTER)) {
+      return this.#k0rdentClusterDecision(permission, user);
+    }
+    if (permission.name === k0rdentMultiClusterServiceApplyPermission.name) {
+      const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
+        user.credentials,
+      );
+      return {
+        result: ownershipEntityRefs.includes(PLATFORM_GROUP)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
+    }
     if (
       isResourcePermission(permission, RESOURCE_TYPE_CATALOG_ENTITY) &&
       permission.attributes.action === 'delete'
@@ -52,6 +86,32 @@ export class PortalPermissionPolicy implements PermissionPolicy {
       );
     }
     return { result: AuthorizeResult.ALLOW };
+  }
+
+  async #k0rdentClusterDecision(
+    permission: ResourcePermission<typeof RESOURCE_TYPE_K0RDENT_CLUSTER>,
+    user: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    const { ownershipEntityRefs: claims } = await this.userInfo.getUserInfo(
+      user.credentials,
+    );
+    switch (permission.name) {
+      case k0rdentClusterUpdatePermission.name:
+      case k0rdentClusterDeletePermission.name:
+        return createK0rdentClusterConditionalDecision(
+          permission,
+          k0rdentClusterConditions.isClusterOwner({ claims }),
+        );
+      case k0rdentClusterCostReadPermission.name:
+        return createK0rdentClusterConditionalDecision(permission, {
+          anyOf: [
+            k0rdentClusterConditions.isClusterOwner({ claims }),
+            k0rdentClusterConditions.isTenantMember({ claims }),
+          ],
+        });
+      default:
+        return { result: AuthorizeResult.ALLOW };
+    }
   }
 }
 
