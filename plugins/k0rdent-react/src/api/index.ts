@@ -1,0 +1,10 @@
+export { k0rdentApiRef } from './K0rdentApi';
+export type {
+  ClusterListQuery,
+  ClusterRef,
+  CredentialListFilter,
+  K0rdentApi,
+  TemplateListFilter,
+  TemplateRef,
+} from './K0rdentApi';
+export { K0rdentClient } from './K0rdentClient';
