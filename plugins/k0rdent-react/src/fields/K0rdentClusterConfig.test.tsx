@@ -19,7 +19,12 @@ const valuesSchema: JsonObject = {
   properties: {
     region: { type: 'string', title: 'AWS region', minLength: 1 },
     workersNumber: { type: 'integer', title: 'Workers', minimum: 1 },
-    clusterIdentity: { type: 'object' },
+    clusterIdentity: {
+      type: 'object',
+      title: 'Cluster identity',
+      required: ['name'],
+      properties: { name: { type: 'string', title: 'Identity name' } },
+    },
     controlPlane: {
       type: 'object',
       properties: { instanceType: { type: 'string', minLength: 1 } },
@@ -75,6 +80,13 @@ describe('K0rdentClusterConfig', () => {
     expect(screen.getByLabelText(/Workers/)).toHaveValue(2);
     expect(screen.getByDisplayValue('t3.small')).toBeInTheDocument();
     await waitFor(() => expect(onChange).toHaveBeenCalledWith(defaults));
+  });
+
+  it('leaves out the values the controller fills, so their required fields cannot block the form', async () => {
+    await renderConfig({});
+    expect(await screen.findByLabelText(/AWS region/)).toBeInTheDocument();
+    expect(screen.queryByText('Cluster identity')).not.toBeInTheDocument();
+    expect(screen.queryByLabelText(/Identity name/)).not.toBeInTheDocument();
   });
 
   it('keeps a value the user already has and reports edits', async () => {

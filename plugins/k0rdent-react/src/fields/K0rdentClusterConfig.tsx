@@ -27,7 +27,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { k0rdentApiRef, type TemplateRef } from '../api';
 import {
   findClusterConfigProblems,
-  relaxedValuesSchema,
+  formValuesSchema,
 } from './clusterConfigSchema';
 import {
   chooseFirstHint,
@@ -127,7 +127,7 @@ export function K0rdentClusterConfig(
   const formSchema = useMemo(
     () =>
       details?.valuesSchema
-        ? relaxedValuesSchema(details.valuesSchema)
+        ? formValuesSchema(details.valuesSchema)
         : undefined,
     [details],
   );

@@ -55,6 +55,27 @@ export function relaxedValuesSchema(schema: JsonObject): RJSFSchema {
   return rest as RJSFSchema;
 }
 
+/**
+ * The values schema as the form shows it: {@link relaxedValuesSchema} without
+ * the values the controller fills, which users have nothing to enter for
+ * (their required sub-fields would otherwise block the form).
+ *
+ * @public
+ */
+export function formValuesSchema(schema: JsonObject): RJSFSchema {
+  const relaxed = relaxedValuesSchema(schema);
+  const properties = relaxed.properties;
+  if (!properties || typeof properties !== 'object') return relaxed;
+  return {
+    ...relaxed,
+    properties: Object.fromEntries(
+      Object.entries(properties).filter(
+        ([key]) => !CONTROLLER_FILLED_VALUES.includes(key),
+      ),
+    ),
+  };
+}
+
 /** `/a/b/0` → `a.b.0` */
 function dotted(instancePath: string): string {
   return instancePath.replace(/^\//, '').replace(/\//g, '.');
