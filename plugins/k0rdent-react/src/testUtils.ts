@@ -163,7 +163,12 @@ export class MockK0rdentApi implements K0rdentApi {
   async listClusters(query: ClusterListQuery = {}): Promise<ClusterPage> {
     this.#failIfAsked('listClusters');
     const { q, offset = 0, limit = 50 } = query;
-    const facets: ClusterFacet[] = ['managementCluster', 'namespace', 'status'];
+    const facets: ClusterFacet[] = [
+      'managementCluster',
+      'namespace',
+      'status',
+      'owner',
+    ];
     const found = (this.#data.clusters ?? []).filter(
       c =>
         facets.every(facet => {

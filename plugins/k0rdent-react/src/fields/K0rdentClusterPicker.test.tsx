@@ -1,4 +1,9 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { identityApiRef } from '@backstage/core-plugin-api';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { k0rdentApiRef } from '../api';
@@ -43,5 +48,40 @@ describe('K0rdentClusterPicker', () => {
     );
     await userEvent.click(screen.getByLabelText('Cluster'));
     expect(await screen.findAllByRole('option')).toHaveLength(2);
+  });
+
+  it("lists only the clusters of the user and the user's groups when ownedOnly is set", async () => {
+    const owned = new MockK0rdentApi({
+      clusters: [
+        mockCluster({ name: 'mine', owner: 'group:default/team-a' }),
+        mockCluster({ name: 'theirs', owner: 'group:default/team-b' }),
+      ],
+    });
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [k0rdentApiRef, owned],
+          [
+            identityApiRef,
+            mockApis.identity({
+              userEntityRef: 'user:default/jane',
+              ownershipEntityRefs: [
+                'user:default/jane',
+                'group:default/team-a',
+              ],
+            }),
+          ],
+        ]}
+      >
+        <K0rdentClusterPicker
+          {...fieldProps<string>({ uiOptions: { ownedOnly: true } })}
+        />
+      </TestApiProvider>,
+    );
+    await userEvent.click(screen.getByLabelText('Cluster'));
+    const options = await screen.findAllByRole('option');
+    expect(options.map(o => o.textContent)).toEqual([
+      expect.stringMatching(/^mine/),
+    ]);
   });
 });

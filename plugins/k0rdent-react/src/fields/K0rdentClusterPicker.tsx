@@ -6,7 +6,7 @@
  * scaffolder actions take them; when those are filled the list is narrowed
  * to them.
  */
-import { useApi } from '@backstage/core-plugin-api';
+import { identityApiRef, useApi } from '@backstage/core-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import useAsync from 'react-use/esm/useAsync';
 import { k0rdentApiRef } from '../api';
@@ -20,7 +20,13 @@ export const K0RDENT_CLUSTER_PICKER = 'K0rdentClusterPicker';
 const MAX_LISTED_CLUSTERS = 500;
 
 /** `ui:options` of {@link K0rdentClusterPicker}. @public */
-export type K0rdentClusterPickerUiOptions = K0rdentScopeUiOptions;
+export type K0rdentClusterPickerUiOptions = K0rdentScopeUiOptions & {
+  /**
+   * Only clusters owned by the user or one of the user's groups: for
+   * templates that change or delete a cluster, which only owners may do.
+   */
+  ownedOnly?: boolean;
+};
 
 /**
  * Picks a cluster the user can see; the value is its name.
@@ -32,20 +38,25 @@ export function K0rdentClusterPicker(
 ) {
   const { schema, uiSchema, required, rawErrors, formData, onChange } = props;
   const api = useApi(k0rdentApiRef);
+  const identityApi = useApi(identityApiRef);
+  const options = uiSchema?.['ui:options'];
+  const ownedOnly = options?.ownedOnly === true;
   const { managementCluster, namespace } = readScope(
     props.formContext?.formData,
-    uiSchema?.['ui:options'],
+    options,
   );
-  const { value, loading, error } = useAsync(
-    () =>
-      api.listClusters({
-        managementCluster,
-        namespace,
-        sort: 'name',
-        limit: MAX_LISTED_CLUSTERS,
-      }),
-    [api, managementCluster, namespace],
-  );
+  const { value, loading, error } = useAsync(async () => {
+    const owner = ownedOnly
+      ? (await identityApi.getBackstageIdentity()).ownershipEntityRefs
+      : undefined;
+    return api.listClusters({
+      managementCluster,
+      namespace,
+      owner,
+      sort: 'name',
+      limit: MAX_LISTED_CLUSTERS,
+    });
+  }, [api, identityApi, managementCluster, namespace, ownedOnly]);
 
   return (
     <NamePicker
@@ -66,7 +77,9 @@ export function K0rdentClusterPicker(
       }))}
       loading={loading}
       loadError={error && { what: 'clusters', error }}
-      noOptionsText="No clusters you can see"
+      noOptionsText={
+        ownedOnly ? 'No clusters of yours here' : 'No clusters you can see'
+      }
     />
   );
 }
