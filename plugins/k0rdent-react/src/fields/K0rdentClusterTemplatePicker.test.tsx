@@ -3,7 +3,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { k0rdentApiRef } from '../api';
 import { fieldProps } from '../__testUtils__/fieldProps';
-import { MockK0rdentApi, mockTemplate } from '../testUtils';
+import { MockK0rdentApi, mockCluster, mockTemplate } from '../testUtils';
 import { K0rdentClusterTemplatePicker } from './K0rdentClusterTemplatePicker';
 
 const api = new MockK0rdentApi({
@@ -111,5 +111,41 @@ describe('K0rdentClusterTemplatePicker', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Could not load cluster templates: management cluster unreachable',
     );
+  });
+
+  it("offers only an existing cluster's available upgrades when upgradesOfField names it", async () => {
+    const upgrades = new MockK0rdentApi({
+      templates: [
+        mockTemplate({ name: 'aws-1-0-16', namespace: 'team-a' }),
+        mockTemplate({ name: 'aws-1-0-17', namespace: 'team-a' }),
+        mockTemplate({ name: 'aws-1-0-18', namespace: 'team-a' }),
+      ],
+      clusters: [
+        mockCluster({
+          name: 'prod',
+          namespace: 'team-a',
+          template: 'aws-1-0-16',
+          availableUpgrades: ['aws-1-0-17'],
+        }),
+      ],
+    });
+    await renderInTestApp(
+      <TestApiProvider apis={[[k0rdentApiRef, upgrades]]}>
+        <K0rdentClusterTemplatePicker
+          {...fieldProps<string>({
+            siblings: {
+              managementCluster: 'mgmt',
+              namespace: 'team-a',
+              cluster: 'prod',
+            },
+            uiOptions: { upgradesOfField: 'cluster' },
+          })}
+        />
+      </TestApiProvider>,
+    );
+    const options = await openOptions('Cluster template');
+    expect(options.map(o => o.textContent)).toEqual([
+      expect.stringMatching(/^aws-1-0-17/),
+    ]);
   });
 });

@@ -12,6 +12,7 @@ import { k0rdentApiRef } from '../api';
 import { NamePicker } from './NamePicker';
 import {
   chooseFirstHint,
+  formValue,
   type K0rdentScopeUiOptions,
   missingScope,
   readScope,
@@ -21,7 +22,14 @@ import {
 export const K0RDENT_CLUSTER_TEMPLATE_PICKER = 'K0rdentClusterTemplatePicker';
 
 /** `ui:options` of {@link K0rdentClusterTemplatePicker}. @public */
-export type K0rdentClusterTemplatePickerUiOptions = K0rdentScopeUiOptions;
+export type K0rdentClusterTemplatePickerUiOptions = K0rdentScopeUiOptions & {
+  /**
+   * Form value holding the name of an existing cluster: only the templates it
+   * may be upgraded to (its `availableUpgrades`) are offered. For upgrade
+   * templates.
+   */
+  upgradesOfField?: string;
+};
 
 /** "aws · Kubernetes v1.32.5 · chart 1.0.16" */
 export function templateDetail(template: TemplateSummary): string {
@@ -48,10 +56,14 @@ export function K0rdentClusterTemplatePicker(
 ) {
   const { schema, uiSchema, required, rawErrors, formData, onChange } = props;
   const api = useApi(k0rdentApiRef);
+  const options = uiSchema?.['ui:options'];
   const { managementCluster, namespace } = readScope(
     props.formContext?.formData,
-    uiSchema?.['ui:options'],
+    options,
   );
+  const upgradesOf = options?.upgradesOfField
+    ? formValue(props.formContext?.formData, options.upgradesOfField)
+    : undefined;
   const blockedHint = chooseFirstHint(
     missingScope({ managementCluster, namespace }, [
       'managementCluster',
@@ -60,13 +72,21 @@ export function K0rdentClusterTemplatePicker(
   );
   const { value, loading, error } = useAsync(async () => {
     if (!managementCluster || !namespace) return [];
-    return api.listTemplates({
+    const templates = await api.listTemplates({
       managementCluster,
       namespace,
       kind: 'cluster',
       valid: true,
     });
-  }, [api, managementCluster, namespace]);
+    if (!upgradesOf) return templates;
+    const cluster = await api.getCluster({
+      managementCluster,
+      namespace,
+      name: upgradesOf,
+    });
+    const targets = new Set(cluster.availableUpgrades);
+    return templates.filter(template => targets.has(template.name));
+  }, [api, managementCluster, namespace, upgradesOf]);
 
   return (
     <NamePicker
@@ -84,7 +104,11 @@ export function K0rdentClusterTemplatePicker(
       loading={loading}
       loadError={error && { what: 'cluster templates', error }}
       blockedHint={blockedHint}
-      noOptionsText={`No valid cluster templates in namespace ${namespace}`}
+      noOptionsText={
+        upgradesOf
+          ? `Cluster ${upgradesOf} has no upgrades available`
+          : `No valid cluster templates in namespace ${namespace}`
+      }
     />
   );
 }
