@@ -5,6 +5,9 @@
 import { startSimulator, type Simulator } from '@k0rdent-backstage/k0rdent-sim';
 import { startCatalogOnSimulator } from './__testUtils__/catalogBackend';
 
+// Each test waits up to 20 s for the catalog; the default 5 s is too short on a busy machine.
+jest.setTimeout(120_000);
+
 const STATUS = 'backstage.k0rdent.io/status';
 const CLUSTERS = 'kind=resource,spec.type=kubernetes-cluster';
 
