@@ -4,10 +4,10 @@
  * and the handler (in a dry run, against a fake backend) must accept it.
  */
 import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
 import { validate } from 'jsonschema';
 import yaml from 'yaml';
-import { createMockActionContext } from './createMockActionContext';
 
 export async function checkExample(
   action: TemplateAction<any, any>,
@@ -22,8 +22,9 @@ export async function checkExample(
   expect(inputs.length).toBeGreaterThan(0);
   for (const input of inputs) {
     expect(validate(input, action.schema!.input!).errors).toEqual([]);
-    const { ctx, output } = createMockActionContext({ input, isDryRun: true });
+    // createMockActionContext ignores isDryRun in its options; set it on the result.
+    const ctx = { ...createMockActionContext({ input }), isDryRun: true };
     await action.handler(ctx);
-    expect(output).toHaveBeenCalledWith('manifest', expect.any(Object));
+    expect(ctx.output).toHaveBeenCalledWith('manifest', expect.any(Object));
   }
 }

@@ -2,11 +2,14 @@
  * k0rdent:cluster:create against a fake backend: what is sent, dry run,
  * re-runs, input errors and the wait.
  */
+import { mockServices } from '@backstage/backend-test-utils';
 import { InputError } from '@backstage/errors';
+import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
-  createMockActionContext,
+  createCheckpointStore,
   infoLines,
-} from '../__testUtils__/createMockActionContext';
+} from '../__testUtils__/checkpointStore';
 import { clusterState, FakeK0rdentApi } from '../__testUtils__/fakeK0rdentApi';
 import { createClusterCreateAction } from './clusterCreate';
 
@@ -26,7 +29,7 @@ function setup() {
   const sleep = jest.fn(async (ms: number) => {
     clock += ms;
   });
-  const action = createClusterCreateAction({
+  const action: TemplateAction<any, any> = createClusterCreateAction({
     client,
     sleep,
     now: () => clock,
@@ -35,13 +38,14 @@ function setup() {
   return { client, action, sleep };
 }
 
+// The actions are typed as TemplateAction<any, any>: their handlers' input
+// type is the parsed schema (defaults filled in), but the handlers parse
+// ctx.input themselves and these tests give them raw template input, some of
+// it invalid on purpose.
 describe('k0rdent:cluster:create', () => {
   it('sends the cluster as the initiator with a key derived from the task', async () => {
     const { client, action } = setup();
-    const { ctx, output } = createMockActionContext({
-      input,
-      taskId: 'task-42',
-    });
+    const ctx = createMockActionContext({ input, task: { id: 'task-42' } });
 
     await action.handler(ctx);
 
@@ -54,21 +58,23 @@ describe('k0rdent:cluster:create', () => {
       taskId: 'task-42',
     });
     expect(call.options.dryRun).toBe(false);
+    expect(call.options.credentials).toBe(await ctx.getInitiatorCredentials());
     expect(call.options.credentials.principal).toMatchObject({
-      userEntityRef: 'user:default/alice',
+      type: 'user',
+      userEntityRef: 'user:default/mock',
     });
-    expect(output).toHaveBeenCalledWith('objectRef', 'demo/team-a/prod-eu');
-    expect(output).toHaveBeenCalledWith('requestId', 'req-1');
+    expect(ctx.output).toHaveBeenCalledWith('objectRef', 'demo/team-a/prod-eu');
+    expect(ctx.output).toHaveBeenCalledWith('requestId', 'req-1');
     // Not waiting: no entityRef, and the cluster is not polled.
-    expect(output).not.toHaveBeenCalledWith('entityRef', expect.anything());
+    expect(ctx.output).not.toHaveBeenCalledWith('entityRef', expect.anything());
     expect(client.calls.map(c => c.method)).toEqual(['createCluster']);
   });
 
   it('leaves out optional inputs a form left blank', async () => {
     const { client, action } = setup();
-    const { ctx } = createMockActionContext({
+    const ctx = createMockActionContext({
       input: { ...input, owner: '', tenant: '' },
-      taskId: 'task-43',
+      task: { id: 'task-43' },
     });
     await action.handler(ctx);
     expect(client.writes[0].args[0]).not.toHaveProperty('owner');
@@ -77,31 +83,36 @@ describe('k0rdent:cluster:create', () => {
 
   it('returns the manifest in a dry run and writes nothing', async () => {
     const { client, action } = setup();
-    const { ctx, output, checkpoints } = createMockActionContext({
-      input: { ...input, waitForReady: true },
+    const { checkpoints, checkpoint } = createCheckpointStore();
+    // createMockActionContext ignores isDryRun and checkpoint in its options.
+    const ctx = {
+      ...createMockActionContext({ input: { ...input, waitForReady: true } }),
       isDryRun: true,
-    });
+      checkpoint,
+    };
 
     await action.handler(ctx);
 
     expect(client.calls).toHaveLength(1);
     expect(client.calls[0].options.dryRun).toBe(true);
     expect(checkpoints.size).toBe(0);
-    expect(output).toHaveBeenCalledWith(
+    expect(ctx.output).toHaveBeenCalledWith(
       'manifest',
       expect.objectContaining({ kind: 'ClusterDeployment' }),
     );
-    expect(output).not.toHaveBeenCalledWith('requestId', expect.anything());
+    expect(ctx.output).not.toHaveBeenCalledWith('requestId', expect.anything());
   });
 
   it('asks once when the step runs again in the same task', async () => {
     const { client, action } = setup();
-    const checkpoints = new Map();
-    const first = createMockActionContext({ input, checkpoints });
-    const second = createMockActionContext({ input, checkpoints });
+    // The mock's own checkpoint keeps nothing between runs: both runs share
+    // one store instead, as a recovered task shares its checkpoints.
+    const { checkpoint } = createCheckpointStore();
+    const first = { ...createMockActionContext({ input }), checkpoint };
+    const second = { ...createMockActionContext({ input }), checkpoint };
 
-    await action.handler(first.ctx);
-    await action.handler(second.ctx);
+    await action.handler(first);
+    await action.handler(second);
 
     expect(client.writes).toHaveLength(1);
     expect(second.output).toHaveBeenCalledWith('requestId', 'req-1');
@@ -110,9 +121,10 @@ describe('k0rdent:cluster:create', () => {
   it('sends the same key when a re-run passed no checkpoint', async () => {
     const { client, action } = setup();
 
-    await action.handler(createMockActionContext({ input }).ctx);
+    // The mock's default checkpoint runs its function every time.
+    await action.handler(createMockActionContext({ input }));
     const again = createMockActionContext({ input });
-    await action.handler(again.ctx);
+    await action.handler(again);
 
     const keys = client.writes.map(
       c => (c.args[0] as { idempotencyKey: string }).idempotencyKey,
@@ -129,14 +141,14 @@ describe('k0rdent:cluster:create', () => {
       action.handler(
         createMockActionContext({
           input: { ...withoutCredential, kofRole: 'parent' },
-        }).ctx,
+        }),
       ),
     ).rejects.toThrow(InputError);
     await expect(
       action.handler(
         createMockActionContext({
           input: { ...withoutCredential, kofRole: 'parent' },
-        }).ctx,
+        }),
       ),
     ).rejects.toThrow(/credential: Required.*kofRole: Invalid enum value/);
     expect(client.calls).toHaveLength(0);
@@ -157,8 +169,10 @@ describe('k0rdent:cluster:create', () => {
         ['Ready', 'True', 'Succeeded', 'Cluster is ready'],
       ]),
     ];
-    const { ctx, output, logger } = createMockActionContext({
+    const logger = mockServices.logger.mock();
+    const ctx = createMockActionContext({
       input: { ...input, waitForReady: true },
+      logger,
     });
 
     await action.handler(ctx);
@@ -178,11 +192,11 @@ describe('k0rdent:cluster:create', () => {
       ]),
     );
     expect(sleep).toHaveBeenCalledTimes(3);
-    expect(output).toHaveBeenCalledWith(
+    expect(ctx.output).toHaveBeenCalledWith(
       'entityRef',
       'resource:default/demo_clusterd_team-a_prod-eu',
     );
-    expect(output).toHaveBeenCalledWith(
+    expect(ctx.output).toHaveBeenCalledWith(
       'entityUrl',
       '/catalog/default/resource/demo_clusterd_team-a_prod-eu',
     );
@@ -196,20 +210,20 @@ describe('k0rdent:cluster:create', () => {
         ['Ready', 'False', 'Failed', 'quota exceeded for instance type'],
       ]),
     ];
-    const { ctx, output } = createMockActionContext({
+    const ctx = createMockActionContext({
       input: { ...input, waitForReady: true },
     });
 
     await expect(action.handler(ctx)).rejects.toThrow(
       'Cluster demo/team-a/prod-eu failed: quota exceeded for instance type',
     );
-    expect(output).not.toHaveBeenCalledWith('entityRef', expect.anything());
+    expect(ctx.output).not.toHaveBeenCalledWith('entityRef', expect.anything());
   });
 
   it('fails when the request fails', async () => {
     const { client, action } = setup();
     client.requestStatuses = ['failed'];
-    const { ctx } = createMockActionContext({
+    const ctx = createMockActionContext({
       input: { ...input, waitForReady: true },
     });
 
@@ -224,7 +238,7 @@ describe('k0rdent:cluster:create', () => {
     client.clusterStates = [
       clusterState('Provisioning', [['Ready', 'Unknown', 'Pending', '']]),
     ];
-    const { ctx } = createMockActionContext({
+    const ctx = createMockActionContext({
       input: { ...input, waitForReady: true, timeoutMinutes: 1 },
     });
 
@@ -241,14 +255,15 @@ describe('k0rdent:cluster:create', () => {
     client.requestStatuses = ['applied'];
     client.clusterStates = [clusterState('Provisioning', [])];
     const sleepAndCancel = async () => controller.abort();
-    const cancellable = createClusterCreateAction({
+    const cancellable: TemplateAction<any, any> = createClusterCreateAction({
       client,
       sleep: sleepAndCancel,
     });
-    const { ctx } = createMockActionContext({
-      input: { ...input, waitForReady: true },
+    // createMockActionContext ignores signal in its options.
+    const ctx = {
+      ...createMockActionContext({ input: { ...input, waitForReady: true } }),
       signal: controller.signal,
-    });
+    };
 
     await expect(cancellable.handler(ctx)).rejects.toThrow();
     expect(client.calls.filter(c => c.method === 'getCluster')).toHaveLength(1);

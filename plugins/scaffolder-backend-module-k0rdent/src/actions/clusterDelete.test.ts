@@ -2,10 +2,13 @@
  * k0rdent:cluster:delete against a fake backend: the confirm guard, dry run
  * and waiting until the cluster is gone.
  */
+import { mockServices } from '@backstage/backend-test-utils';
+import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import {
-  createMockActionContext,
+  createCheckpointStore,
   infoLines,
-} from '../__testUtils__/createMockActionContext';
+} from '../__testUtils__/checkpointStore';
 import { clusterState, FakeK0rdentApi } from '../__testUtils__/fakeK0rdentApi';
 import { createClusterDeleteAction } from './clusterDelete';
 
@@ -16,11 +19,17 @@ const input = {
   confirm: 'prod-eu',
 };
 
+// The actions are typed as TemplateAction<any, any>: their handlers' input
+// type is the parsed schema (defaults filled in), but the handlers parse
+// ctx.input themselves and these tests give them raw template input, some of
+// it invalid on purpose.
 describe('k0rdent:cluster:delete', () => {
   it('refuses a wrong confirm before calling the API', async () => {
     const client = new FakeK0rdentApi();
-    const action = createClusterDeleteAction({ client });
-    const { ctx } = createMockActionContext({
+    const action: TemplateAction<any, any> = createClusterDeleteAction({
+      client,
+    });
+    const ctx = createMockActionContext({
       input: { ...input, confirm: 'prod' },
     });
 
@@ -32,11 +41,14 @@ describe('k0rdent:cluster:delete', () => {
 
   it('refuses a wrong confirm in a dry run too', async () => {
     const client = new FakeK0rdentApi();
-    const action = createClusterDeleteAction({ client });
-    const { ctx } = createMockActionContext({
-      input: { ...input, confirm: 'other' },
-      isDryRun: true,
+    const action: TemplateAction<any, any> = createClusterDeleteAction({
+      client,
     });
+    // createMockActionContext ignores isDryRun in its options.
+    const ctx = {
+      ...createMockActionContext({ input: { ...input, confirm: 'other' } }),
+      isDryRun: true,
+    };
 
     await expect(action.handler(ctx)).rejects.toThrow(/^confirm:/);
     expect(client.calls).toHaveLength(0);
@@ -44,8 +56,10 @@ describe('k0rdent:cluster:delete', () => {
 
   it('sends the confirm with a key derived from the task', async () => {
     const client = new FakeK0rdentApi();
-    const action = createClusterDeleteAction({ client });
-    const { ctx, output } = createMockActionContext({ input, taskId: 't9' });
+    const action: TemplateAction<any, any> = createClusterDeleteAction({
+      client,
+    });
+    const ctx = createMockActionContext({ input, task: { id: 't9' } });
 
     await action.handler(ctx);
 
@@ -59,28 +73,36 @@ describe('k0rdent:cluster:delete', () => {
         },
       ],
     ]);
-    expect(output).toHaveBeenCalledWith('requestId', 'req-1');
+    expect(ctx.output).toHaveBeenCalledWith('requestId', 'req-1');
   });
 
   it('returns the manifest in a dry run and writes nothing', async () => {
     const client = new FakeK0rdentApi();
-    const action = createClusterDeleteAction({ client });
-    const { ctx, output, checkpoints } = createMockActionContext({
-      input,
-      isDryRun: true,
+    const action: TemplateAction<any, any> = createClusterDeleteAction({
+      client,
     });
+    const { checkpoints, checkpoint } = createCheckpointStore();
+    // createMockActionContext ignores isDryRun and checkpoint in its options.
+    const ctx = {
+      ...createMockActionContext({ input }),
+      isDryRun: true,
+      checkpoint,
+    };
 
     await action.handler(ctx);
 
     expect(client.calls.map(c => c.options.dryRun)).toEqual([true]);
     expect(checkpoints.size).toBe(0);
-    expect(output).toHaveBeenCalledWith('manifest', expect.any(Object));
+    expect(ctx.output).toHaveBeenCalledWith('manifest', expect.any(Object));
   });
 
   it('waits until the cluster is gone', async () => {
     const client = new FakeK0rdentApi();
     const sleep = jest.fn(async () => {});
-    const action = createClusterDeleteAction({ client, sleep });
+    const action: TemplateAction<any, any> = createClusterDeleteAction({
+      client,
+      sleep,
+    });
     client.requestStatuses = ['applied'];
     client.clusterStates = [
       clusterState('Deleting', [
@@ -88,8 +110,10 @@ describe('k0rdent:cluster:delete', () => {
       ]),
       undefined,
     ];
-    const { ctx, logger } = createMockActionContext({
+    const logger = mockServices.logger.mock();
+    const ctx = createMockActionContext({
       input: { ...input, waitForDeletion: true },
+      logger,
     });
 
     await action.handler(ctx);

@@ -2,7 +2,9 @@
  * k0rdent:service:deploy against a fake backend: both targets, the
  * exactly-one rule, and dry run.
  */
-import { createMockActionContext } from '../__testUtils__/createMockActionContext';
+import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createCheckpointStore } from '../__testUtils__/checkpointStore';
 import { FakeK0rdentApi } from '../__testUtils__/fakeK0rdentApi';
 import { createServiceDeployAction } from './serviceDeploy';
 
@@ -26,13 +28,19 @@ const multiClusterService = {
   clusterSelector: { matchLabels: { env: 'prod' } },
 };
 
+// The actions are typed as TemplateAction<any, any>: their handlers' input
+// type is the parsed schema (defaults filled in), but the handlers parse
+// ctx.input themselves and these tests give them raw template input, some of
+// it invalid on purpose.
 describe('k0rdent:service:deploy', () => {
   it('adds services to one cluster, keeping its others', async () => {
     const client = new FakeK0rdentApi();
-    const action = createServiceDeployAction({ client });
-    const { ctx, output } = createMockActionContext({
+    const action: TemplateAction<any, any> = createServiceDeployAction({
+      client,
+    });
+    const ctx = createMockActionContext({
       input: { cluster, services },
-      taskId: 't3',
+      task: { id: 't3' },
     });
 
     await action.handler(ctx);
@@ -50,16 +58,18 @@ describe('k0rdent:service:deploy', () => {
         },
       ],
     ]);
-    expect(output).toHaveBeenCalledWith('objectRef', 'demo/team-a/prod-eu');
-    expect(output).toHaveBeenCalledWith('requestId', 'req-1');
+    expect(ctx.output).toHaveBeenCalledWith('objectRef', 'demo/team-a/prod-eu');
+    expect(ctx.output).toHaveBeenCalledWith('requestId', 'req-1');
   });
 
   it("replaces a cluster's services when asked to", async () => {
     const client = new FakeK0rdentApi();
-    const action = createServiceDeployAction({ client });
-    const { ctx } = createMockActionContext({
+    const action: TemplateAction<any, any> = createServiceDeployAction({
+      client,
+    });
+    const ctx = createMockActionContext({
       input: { cluster, services, replace: true },
-      taskId: 't4',
+      task: { id: 't4' },
     });
     await action.handler(ctx);
     expect(client.writes[0].args[1]).toMatchObject({ mode: 'replace' });
@@ -67,13 +77,15 @@ describe('k0rdent:service:deploy', () => {
 
   it('applies a MultiClusterService', async () => {
     const client = new FakeK0rdentApi();
-    const action = createServiceDeployAction({ client });
-    const { ctx, output } = createMockActionContext({
+    const action: TemplateAction<any, any> = createServiceDeployAction({
+      client,
+    });
+    const ctx = createMockActionContext({
       input: {
         multiClusterService,
         services: [{ ...services[0], values: 'a: 1\n' }],
       },
-      taskId: 't3',
+      task: { id: 't3' },
     });
 
     await action.handler(ctx);
@@ -90,7 +102,7 @@ describe('k0rdent:service:deploy', () => {
         },
       ],
     ]);
-    expect(output).toHaveBeenCalledWith('objectRef', 'demo/prod-ingress');
+    expect(ctx.output).toHaveBeenCalledWith('objectRef', 'demo/prod-ingress');
   });
 
   it.each([
@@ -98,10 +110,12 @@ describe('k0rdent:service:deploy', () => {
     ['both', { cluster, multiClusterService, services }],
   ])('refuses %s target, naming the fields', async (_, input) => {
     const client = new FakeK0rdentApi();
-    const action = createServiceDeployAction({ client });
+    const action: TemplateAction<any, any> = createServiceDeployAction({
+      client,
+    });
 
     await expect(
-      action.handler(createMockActionContext({ input }).ctx),
+      action.handler(createMockActionContext({ input })),
     ).rejects.toThrow(
       'cluster, multiClusterService: give exactly one of the two',
     );
@@ -110,27 +124,34 @@ describe('k0rdent:service:deploy', () => {
 
   it('names a bad service field', async () => {
     const client = new FakeK0rdentApi();
-    const action = createServiceDeployAction({ client });
+    const action: TemplateAction<any, any> = createServiceDeployAction({
+      client,
+    });
     const input = { cluster, services: [{ name: 'x' }] };
 
     await expect(
-      action.handler(createMockActionContext({ input }).ctx),
+      action.handler(createMockActionContext({ input })),
     ).rejects.toThrow('services.0.template: Required');
   });
 
   it('returns the manifest in a dry run and writes nothing', async () => {
     const client = new FakeK0rdentApi();
-    const action = createServiceDeployAction({ client });
-    const { ctx, output, checkpoints } = createMockActionContext({
-      input: { multiClusterService, services },
-      isDryRun: true,
+    const action: TemplateAction<any, any> = createServiceDeployAction({
+      client,
     });
+    const { checkpoints, checkpoint } = createCheckpointStore();
+    // createMockActionContext ignores isDryRun and checkpoint in its options.
+    const ctx = {
+      ...createMockActionContext({ input: { multiClusterService, services } }),
+      isDryRun: true,
+      checkpoint,
+    };
 
     await action.handler(ctx);
 
     expect(client.calls.map(c => c.options.dryRun)).toEqual([true]);
     expect(checkpoints.size).toBe(0);
-    expect(output).toHaveBeenCalledWith('manifest', expect.any(Object));
-    expect(output).not.toHaveBeenCalledWith('requestId', expect.anything());
+    expect(ctx.output).toHaveBeenCalledWith('manifest', expect.any(Object));
+    expect(ctx.output).not.toHaveBeenCalledWith('requestId', expect.anything());
   });
 });
