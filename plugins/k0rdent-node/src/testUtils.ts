@@ -18,3 +18,30 @@ export function k0rdentTestDatabaseIds(): TestDatabaseId[] {
     | undefined;
   return postgres ? [postgres, 'SQLITE_3'] : ['SQLITE_3'];
 }
+
+/** Where a simulated (or any) management cluster answers, as tests know it. @public */
+export interface TestManagementClusterEndpoint {
+  url: string;
+  token: string;
+  /** PEM of the server's certificate. */
+  caCertificate: string;
+}
+
+/**
+ * `k0rdent.managementClusters` for management clusters by name, e.g. running
+ * simulators: `{ k0rdent: { managementClusters: managementClustersConfig({ sim }) } }`.
+ *
+ * @public
+ */
+export function managementClustersConfig(
+  endpoints: Record<string, TestManagementClusterEndpoint>,
+): Array<{ name: string; url: string; token: string; caData: string }> {
+  return Object.entries(endpoints).map(
+    ([name, { url, token, caCertificate }]) => ({
+      name,
+      url,
+      token,
+      caData: Buffer.from(caCertificate).toString('base64'),
+    }),
+  );
+}

@@ -5,6 +5,7 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import type { Simulator } from '@k0rdent-backstage/k0rdent-sim';
+import { managementClustersConfig } from '@k0rdent-backstage/plugin-k0rdent-node/testUtils';
 import type { JsonObject } from '@backstage/types';
 import type { AddressInfo } from 'node:net';
 import { catalogModuleK0rdentEntityProvider } from '../module';
@@ -37,14 +38,7 @@ export async function startCatalogOnSimulator(
       mockServices.rootConfig.factory({
         data: {
           k0rdent: {
-            managementClusters: Object.entries(simulators).map(
-              ([name, { url, token, caCertificate }]) => ({
-                name,
-                url,
-                token,
-                caData: Buffer.from(caCertificate).toString('base64'),
-              }),
-            ),
+            managementClusters: managementClustersConfig(simulators),
             ...(options.fleet ? { fleet: options.fleet } : {}),
           },
           catalog: TEST_CATALOG_CONFIG,

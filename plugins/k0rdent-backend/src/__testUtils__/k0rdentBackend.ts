@@ -11,6 +11,7 @@ import {
 } from '@backstage/backend-test-utils';
 import type { JsonObject, JsonValue } from '@backstage/config';
 import type { Simulator } from '@k0rdent-backstage/k0rdent-sim';
+import { managementClustersConfig } from '@k0rdent-backstage/plugin-k0rdent-node/testUtils';
 import type { Knex } from 'knex';
 import type { AddressInfo } from 'node:net';
 import { k0rdentPlugin } from '../plugin';
@@ -88,16 +89,7 @@ export function k0rdentTestConfig(
   simulators: K0rdentBackendOptions['simulators'],
 ): JsonObject {
   return {
-    k0rdent: {
-      managementClusters: Object.entries(simulators).map(
-        ([name, { url, token, caCertificate }]) => ({
-          name,
-          url,
-          token,
-          caData: Buffer.from(caCertificate).toString('base64'),
-        }),
-      ),
-    },
+    k0rdent: { managementClusters: managementClustersConfig(simulators) },
     catalog: { providers: { k0rdent: { ownership: TEST_BACKEND_OWNERSHIP } } },
   };
 }

@@ -19,7 +19,10 @@ import {
   OWN_ANNOTATIONS_FIELD,
   stampManifest,
 } from '@k0rdent-backstage/plugin-k0rdent-node';
-import { k0rdentTestDatabaseIds } from '@k0rdent-backstage/plugin-k0rdent-node/testUtils';
+import {
+  k0rdentTestDatabaseIds,
+  managementClustersConfig,
+} from '@k0rdent-backstage/plugin-k0rdent-node/testUtils';
 import { startSimulator, type Simulator } from '@k0rdent-backstage/k0rdent-sim';
 import {
   DesiredStateStore,
@@ -54,14 +57,7 @@ beforeAll(async () => {
   fleet = await K0rdentFleet.fromConfig(
     new ConfigReader({
       k0rdent: {
-        managementClusters: [
-          {
-            name: 'sim',
-            url: sim.url,
-            token: sim.token,
-            caData: Buffer.from(sim.caCertificate).toString('base64'),
-          },
-        ],
+        managementClusters: managementClustersConfig({ sim }),
       },
     }),
     { logger: mockServices.logger.mock() },
