@@ -15,12 +15,14 @@ import { clusterRefFields, serviceSchema, waitFields } from './inputProperties';
 import { clusterOutputs } from './outputProperties';
 import {
   ActionInput,
-  entityUrlOf,
   idempotencyKeyOf,
   objectRefOf,
   performWrite,
 } from './util';
-import { waitForCluster, type PollingOptions } from './waitForCluster';
+import {
+  type PollingOptions,
+  waitUntilReadyAndOutputEntity,
+} from './waitForCluster';
 
 /** Id of the create action. @public */
 export const CLUSTER_CREATE_ACTION_ID = 'k0rdent:cluster:create';
@@ -131,20 +133,15 @@ export function createClusterCreateAction(options: ClusterActionOptions) {
         );
         return;
       }
-      const details = await waitForCluster({
+      await waitUntilReadyAndOutputEntity(ctx, {
         ...options,
         credentials,
         ref,
         requestId: outcome.requestId,
-        until: 'ready',
         timeoutMinutes,
         logger: ctx.logger,
         signal: ctx.signal,
       });
-      if (details) {
-        ctx.output('entityRef', details.entityRef);
-        ctx.output('entityUrl', entityUrlOf(details.entityRef));
-      }
     },
   });
 }

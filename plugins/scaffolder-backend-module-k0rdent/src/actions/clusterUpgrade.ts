@@ -10,12 +10,11 @@ import { clusterRefFields, waitFields } from './inputProperties';
 import { clusterOutputs } from './outputProperties';
 import {
   ActionInput,
-  entityUrlOf,
   idempotencyKeyOf,
   objectRefOf,
   performWrite,
 } from './util';
-import { waitForCluster } from './waitForCluster';
+import { waitUntilReadyAndOutputEntity } from './waitForCluster';
 
 /** Id of the upgrade action. @public */
 export const CLUSTER_UPGRADE_ACTION_ID = 'k0rdent:cluster:upgrade';
@@ -80,20 +79,15 @@ export function createClusterUpgradeAction(options: ClusterActionOptions) {
       if (!waitForReady) {
         return;
       }
-      const details = await waitForCluster({
+      await waitUntilReadyAndOutputEntity(ctx, {
         ...options,
         credentials,
         ref,
         requestId: outcome.requestId,
-        until: 'ready',
         timeoutMinutes,
         logger: ctx.logger,
         signal: ctx.signal,
       });
-      if (details) {
-        ctx.output('entityRef', details.entityRef);
-        ctx.output('entityUrl', entityUrlOf(details.entityRef));
-      }
     },
   });
 }

@@ -9,7 +9,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { ClusterDetails } from '@k0rdent-backstage/plugin-k0rdent-common';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { K0rdentApi, K0rdentClusterRef } from '../K0rdentApiClient';
-import { objectRefOf } from './util';
+import { entityUrlOf, objectRefOf } from './util';
 
 /**
  * How the actions poll; replaceable in tests.
@@ -132,5 +132,22 @@ export async function waitForCluster(
       );
     }
     await sleep(interval, signal);
+  }
+}
+
+/**
+ * Waits until the cluster is Ready and outputs its catalog entity
+ * (`entityRef`, `entityUrl`): the end of the create and upgrade actions.
+ */
+export async function waitUntilReadyAndOutputEntity(
+  ctx: {
+    output(name: 'entityRef' | 'entityUrl', value: string): void;
+  },
+  options: Omit<WaitForClusterOptions, 'until'>,
+): Promise<void> {
+  const details = await waitForCluster({ ...options, until: 'ready' });
+  if (details) {
+    ctx.output('entityRef', details.entityRef);
+    ctx.output('entityUrl', entityUrlOf(details.entityRef));
   }
 }
