@@ -4,7 +4,6 @@
  */
 import type {
   Condition,
-  ConditionStatus,
   JsonObject,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
 import {
@@ -24,20 +23,9 @@ export const TEST_OWNERSHIP = readOwnershipConfig(
 
 type Built = KubeObject & { kind: string };
 
-export function condition(
-  type: string,
-  status: ConditionStatus,
-  reason = status === 'True' ? 'Succeeded' : 'Failed',
-  message = '',
-): Condition {
-  return {
-    type,
-    status,
-    reason,
-    message,
-    lastTransitionTime: '2026-08-21T10:00:00Z',
-  };
-}
+import { testCondition as condition } from '@k0rdent-backstage/plugin-k0rdent-common/testUtils';
+
+export { condition };
 
 export const READY = [
   condition('Ready', 'True', 'Succeeded', 'Object is ready'),

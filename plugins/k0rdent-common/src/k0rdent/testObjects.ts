@@ -2,22 +2,8 @@
  * Small builders for the helper tests (not exported from the package).
  */
 import type { ClusterDeployment } from './clusterDeployment';
-import type { Condition, ConditionStatus } from './meta';
 
-export function condition(
-  type: string,
-  status: ConditionStatus,
-  reason = status === 'True' ? 'Succeeded' : 'Failed',
-  message = '',
-): Condition {
-  return {
-    type,
-    status,
-    reason,
-    message,
-    lastTransitionTime: '2026-08-21T10:00:00Z',
-  };
-}
+export { testCondition as condition } from '../testUtils';
 
 export function clusterDeployment(
   overrides: Partial<ClusterDeployment> = {},

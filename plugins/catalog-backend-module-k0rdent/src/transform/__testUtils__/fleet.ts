@@ -18,8 +18,6 @@ import {
 import type {
   ClusterDeployment,
   ClusterTemplate,
-  Condition,
-  ConditionStatus,
   Credential,
   K0rdentObject,
   MultiClusterService,
@@ -75,20 +73,7 @@ export function testConfig(
   };
 }
 
-export function condition(
-  type: string,
-  status: ConditionStatus,
-  reason = status === 'True' ? 'Succeeded' : 'Failed',
-  message = '',
-): Condition {
-  return {
-    type,
-    status,
-    reason,
-    message,
-    lastTransitionTime: '2026-08-21T10:00:00Z',
-  };
-}
+export { testCondition as condition } from '@k0rdent-backstage/plugin-k0rdent-common/testUtils';
 
 type Meta = Partial<K0rdentObject['metadata']>;
 
