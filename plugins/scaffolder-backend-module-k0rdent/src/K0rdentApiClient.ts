@@ -229,7 +229,10 @@ export class K0rdentApiClient implements K0rdentApi {
       signal: options.signal,
     });
     if (response.ok) {
-      return (await response.json()) as T;
+      // Parsed with this realm's JSON: the scaffolder's templater accepts only
+      // objects whose prototype is its own Object.prototype, which
+      // Response.json() does not promise (e.g. under jest's VM sandbox).
+      return JSON.parse(await response.text()) as T;
     }
     const message = await errorMessage(response);
     switch (response.status) {
