@@ -125,3 +125,27 @@ test('a guest creates a cluster from the template and finds it Ready in the cata
     page.getByRole('heading', { name: new RegExp(name) }).first(),
   ).toBeVisible();
 });
+
+test("the upgrade template offers only the guest's clusters and each one's available upgrades", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/create/templates/default/k0rdent-upgrade-cluster');
+  await choose(page, /Management cluster/, 'Demo management cluster');
+
+  // The guest belongs to payments: the clusters of other teams are not offered.
+  const cluster = page.getByRole('textbox', { name: /^Cluster/ });
+  await cluster.click();
+  const offered = await page.getByRole('option').allTextContents();
+  expect(offered.length).toBeGreaterThan(0);
+  expect(offered.some(o => o.startsWith('payments-azure-dr'))).toBe(true);
+  expect(offered.some(o => o.startsWith('data-'))).toBe(false);
+  await page.getByRole('option', { name: /^payments-azure-dr/ }).click();
+
+  // Only the template its chain allows.
+  await page.getByRole('textbox', { name: /New template/ }).click();
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.getByRole('option').first()).toHaveText(
+    /^azure-standalone-cp-1-0-45/,
+  );
+});
