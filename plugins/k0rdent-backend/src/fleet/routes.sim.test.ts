@@ -382,14 +382,14 @@ describe('GET /credentials', () => {
 
 describe('a management cluster that stops answering', () => {
   it('shows its clusters as Stale with their last known phase', async () => {
+    // The phases just before the outage (the generated clusters are Ready,
+    // but the simulator's controllers may still be settling on a busy machine).
     const before = await backend.get<ClusterPage>(
       '/clusters?managementCluster=edge',
     );
-    expect(before.items.map(i => i.status)).toEqual([
-      'Ready',
-      'Ready',
-      'Ready',
-    ]);
+    expect(before.totalItems).toBe(3);
+    expect(before.items.map(i => i.status)).not.toContain('Stale');
+    const phaseBefore = new Map(before.items.map(i => [i.name, i.phase]));
 
     await edge.stop();
     let health: ManagementClusterHealth | undefined;
@@ -412,7 +412,7 @@ describe('a management cluster that stops answering', () => {
       expect(item).toMatchObject({
         managementCluster: 'edge',
         status: 'Stale',
-        phase: 'Ready',
+        phase: phaseBefore.get(item.name),
       });
     }
     const details = await backend.get<ClusterDetails>(

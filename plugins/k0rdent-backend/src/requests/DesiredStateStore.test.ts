@@ -143,6 +143,22 @@ describe.each(databases.eachSupportedId())('DesiredStateStore on %s', id => {
     expect((await store.due(10)).map(r => r.id)).toEqual([newer.id]);
   });
 
+  it('orders requests for one object made in the same millisecond', async () => {
+    const store = await open();
+    const { request: first } = await store.accept(target, () =>
+      request({ template: 't1' }),
+    );
+    expect(await store.claim(first.id, 'a', 10_000)).toBe(true);
+    // same clock reading: the newer one is still after it, and waits
+    const { request: second } = await store.accept(target, previous =>
+      request({ template: 't2' }, previous),
+    );
+    expect(second.createdAt).toBeGreaterThan(first.createdAt);
+    expect(await store.due(10)).toEqual([]);
+    await store.markApplied(first.id, 'a', { message: 'ok' });
+    expect((await store.due(10)).map(r => r.id)).toEqual([second.id]);
+  });
+
   it('retries later and fails for good', async () => {
     const store = await open();
     const { request: r } = await store.accept(target, () =>

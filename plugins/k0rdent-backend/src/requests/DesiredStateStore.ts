@@ -208,7 +208,13 @@ export class DesiredStateStore {
           previousRow ? fromRow(previousRow) : undefined,
           id,
         );
+        // Strictly after the previous request for the object, even within one
+        // millisecond: the reconciler applies an object's requests in this order.
         const now = this.#now();
+        const createdAt = Math.max(
+          now,
+          previousRow ? num(previousRow.created_at) + 1 : 0,
+        );
         await tx(REQUESTS).insert({
           id,
           idempotency_key: idempotencyKey ?? null,
@@ -221,7 +227,7 @@ export class DesiredStateStore {
           status: 'pending',
           attempts: 0,
           next_attempt_at: now,
-          created_at: now,
+          created_at: createdAt,
           updated_at: now,
         });
         await tx(EVENTS).insert({
@@ -329,7 +335,11 @@ export class DesiredStateStore {
           .whereRaw('o.namespace = r.namespace')
           .whereRaw('o.name = r.name')
           .whereIn('o.status', OPEN_STATUSES)
-          .whereRaw('o.created_at < r.created_at'),
+          // older: earlier, or (two requests accepted concurrently from the
+          // same previous one) as old with a lower id
+          .whereRaw(
+            '(o.created_at < r.created_at OR (o.created_at = r.created_at AND o.id < r.id))',
+          ),
       )
       .orderBy([
         { column: 'r.created_at', order: 'asc' },
