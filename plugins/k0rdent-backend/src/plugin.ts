@@ -7,8 +7,8 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import {
+  k0rdentBasicPermissions,
   k0rdentClusterResourcePermissions,
-  k0rdentPermissions,
   parseClusterRef,
   type ClusterDeployment,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
@@ -68,11 +68,7 @@ export const k0rdentPlugin = createBackendPlugin({
       }) {
         const ownership = readK0rdentOwnership(config);
 
-        permissionsRegistry.addPermissions(
-          k0rdentPermissions.filter(
-            p => !k0rdentClusterResourcePermissions.includes(p as any),
-          ),
-        );
+        permissionsRegistry.addPermissions(k0rdentBasicPermissions);
         permissionsRegistry.addResourceType({
           resourceRef: k0rdentClusterPermissionResourceRef,
           permissions: k0rdentClusterResourcePermissions,

@@ -58,22 +58,24 @@ export const k0rdentMultiClusterServiceApplyPermission = createPermission({
   attributes: { action: 'update' },
 });
 
-/** Every k0rdent permission, for registration and policy authors. @public */
-export const k0rdentPermissions = [
-  k0rdentClusterCreatePermission,
-  k0rdentClusterReadPermission,
-  k0rdentClusterUpdatePermission,
-  k0rdentClusterDeletePermission,
-  k0rdentClusterCostReadPermission,
-  k0rdentMultiClusterServiceApplyPermission,
-];
-
 /** The resource permissions on clusters. @public */
 export const k0rdentClusterResourcePermissions = [
   k0rdentClusterReadPermission,
   k0rdentClusterUpdatePermission,
   k0rdentClusterDeletePermission,
   k0rdentClusterCostReadPermission,
+];
+
+/** The basic permissions: nothing to decide on exists yet (creation) or it spans clusters. @public */
+export const k0rdentBasicPermissions = [
+  k0rdentClusterCreatePermission,
+  k0rdentMultiClusterServiceApplyPermission,
+];
+
+/** Every k0rdent permission, for registration and policy authors. @public */
+export const k0rdentPermissions = [
+  ...k0rdentBasicPermissions,
+  ...k0rdentClusterResourcePermissions,
 ];
 
 /** Where a ClusterDeployment lives. @public */

@@ -10,8 +10,7 @@ import type {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import {
-  CONDITION_TYPES,
-  getCondition,
+  isReady,
   OBJECT_ANNOTATIONS,
   type KubeObject,
   type WithConditions,
@@ -394,8 +393,5 @@ function isReadyAtGeneration(
   ) {
     return false;
   }
-  return (
-    getCondition(object as WithConditions, CONDITION_TYPES.ready)?.status ===
-    'True'
-  );
+  return isReady(object as WithConditions);
 }

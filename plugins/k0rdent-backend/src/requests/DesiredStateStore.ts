@@ -134,6 +134,20 @@ function objectWhere(target: DesiredStateTarget) {
   };
 }
 
+function latestRow(
+  db: Knex,
+  target: DesiredStateTarget,
+): Promise<Row | undefined> {
+  return db<Row>(REQUESTS)
+    .where(objectWhere(target))
+    .whereNot('status', 'failed')
+    .orderBy([
+      { column: 'created_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
+    .first();
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return (
@@ -196,18 +210,8 @@ export class DesiredStateStore {
     const id = randomUUID();
     try {
       await this.#db.transaction(async tx => {
-        const previousRow = await tx<Row>(REQUESTS)
-          .where(objectWhere(target))
-          .whereNot('status', 'failed')
-          .orderBy([
-            { column: 'created_at', order: 'desc' },
-            { column: 'id', order: 'desc' },
-          ])
-          .first();
-        const request = compose(
-          previousRow ? fromRow(previousRow) : undefined,
-          id,
-        );
+        const previousRow = await latestRow(tx, target);
+        const request = compose(previousRow && fromRow(previousRow), id);
         // Strictly after the previous request for the object, even within one
         // millisecond: the reconciler applies an object's requests in this order.
         const now = this.#now();
@@ -270,6 +274,17 @@ export class DesiredStateStore {
       throw error;
     }
     return { request: (await this.find(id))!, created: true };
+  }
+
+  /**
+   * The latest request for an object that did not fail: the desired state a
+   * new request builds on.
+   */
+  async latestFor(
+    target: DesiredStateTarget,
+  ): Promise<StoredRequest | undefined> {
+    const row = await latestRow(this.#db, target);
+    return row && fromRow(row);
   }
 
   async find(id: string): Promise<StoredRequest | undefined> {

@@ -372,7 +372,7 @@ export class RequestService {
       const { input, prepared } = outcome;
       if (ctx.dryRun) {
         const manifest = prepared.compose(
-          await this.#previousManifest(prepared.target),
+          (await this.#store.latestFor(prepared.target))?.manifest,
           'dry-run',
         );
         await this.#serverDryRun(prepared, manifest);
@@ -420,20 +420,6 @@ export class RequestService {
       );
     }
     return this.#store.get(existing.id);
-  }
-
-  async #previousManifest(
-    target: DesiredStateTarget,
-  ): Promise<KubeObject | undefined> {
-    const [latest] = await this.#store.list({
-      managementCluster: target.managementCluster,
-      kind: target.kind,
-      namespace: target.namespace ?? '',
-      name: target.name,
-      status: ['pending', 'applying', 'applied', 'ready'],
-      limit: 1,
-    });
-    return latest && latest.action !== 'delete' ? latest.manifest : undefined;
   }
 
   /** A dry run asks the API server too, so admission webhooks have their say. */

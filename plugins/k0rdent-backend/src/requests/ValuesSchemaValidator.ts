@@ -3,15 +3,12 @@
  * Helm would at install time, so a bad value is refused in the portal instead
  * of surfacing minutes later in the cluster's HelmReleaseReady condition.
  */
-import type { JsonObject } from '@k0rdent-backstage/plugin-k0rdent-common';
+import {
+  relaxedValuesSchema,
+  type JsonObject,
+} from '@k0rdent-backstage/plugin-k0rdent-common';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-
-/**
- * Values the k0rdent controller fills in itself (API fact sheet §3.1): a schema
- * may require them, but users must not have to give them.
- */
-const CONTROLLER_FILLED_VALUES = ['clusterIdentity', 'auth', 'audit', 'global'];
 
 /** One problem, at a JSON path below the config (`.controlPlane.instanceType`). */
 export interface ValuesProblem {
@@ -32,7 +29,7 @@ export class ValuesSchemaValidator {
   validate(schema: JsonObject, config: JsonObject): ValuesProblem[] {
     let validate = this.#compiled.get(schema);
     if (!validate) {
-      validate = this.#ajv.compile(relaxed(schema));
+      validate = this.#ajv.compile(relaxedValuesSchema(schema));
       this.#compiled.set(schema, validate);
     }
     if (validate(config)) return [];
@@ -89,15 +86,4 @@ export function coalesceValues(
     }
   }
   return result;
-}
-
-/** The schema without `$schema` (Ajv's default draft reads them all) and without requiring controller-filled values. */
-function relaxed(schema: JsonObject): JsonObject {
-  const { $schema: _ignored, ...rest } = schema;
-  if (Array.isArray(rest.required)) {
-    rest.required = rest.required.filter(
-      key => !CONTROLLER_FILLED_VALUES.includes(String(key)),
-    );
-  }
-  return rest;
 }

@@ -21,3 +21,4 @@ export {
   kubernetesVersionFromConfig,
 } from './clusterValues';
 export * from './servicesReady';
+export * from './valuesSchema';

@@ -4,22 +4,13 @@
  * fewer than 1 characters`) so users see the same message in the form as they
  * would get from the API.
  */
-import type { JsonObject } from '@k0rdent-backstage/plugin-k0rdent-common';
+import {
+  CONTROLLER_FILLED_VALUES,
+  relaxedValuesSchema as relaxedSchema,
+  type JsonObject,
+} from '@k0rdent-backstage/plugin-k0rdent-common';
 import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
-
-/**
- * Values the k0rdent controller fills in itself: a chart's schema may require
- * them, but users must not have to give them.
- *
- * @public
- */
-export const CONTROLLER_FILLED_VALUES: readonly string[] = [
-  'clusterIdentity',
-  'auth',
-  'audit',
-  'global',
-];
 
 /** One problem of a config, at a dotted path below it (`controlPlane.instanceType`). @public */
 export interface ClusterConfigProblem {
@@ -39,20 +30,13 @@ interface AjvError {
 const MAX_PROBLEMS = 20;
 
 /**
- * The values schema as forms and validation use it: without `$schema` (Ajv's
- * default draft reads the drafts charts use) and without requiring the values
- * the controller fills.
+ * {@link @k0rdent-backstage/plugin-k0rdent-common#relaxedValuesSchema} typed
+ * for rjsf.
  *
  * @public
  */
 export function relaxedValuesSchema(schema: JsonObject): RJSFSchema {
-  const { $schema: _ignored, ...rest } = schema;
-  if (Array.isArray(rest.required)) {
-    rest.required = rest.required.filter(
-      key => !CONTROLLER_FILLED_VALUES.includes(String(key)),
-    );
-  }
-  return rest as RJSFSchema;
+  return relaxedSchema(schema) as RJSFSchema;
 }
 
 /**

@@ -30,7 +30,6 @@ export {
   type K0rdentClusterConfigUiOptions,
 } from './K0rdentClusterConfig';
 export {
-  CONTROLLER_FILLED_VALUES,
   findClusterConfigProblems,
   relaxedValuesSchema,
   type ClusterConfigProblem,
