@@ -251,6 +251,9 @@ export class Reconciler {
       };
     }
 
+    // Read from the API server, not the fleet cache: this decides whether the
+    // write is allowed (ours to create, still there to change), and the cache
+    // may be a moment behind. Writes are rare; this is not a hot path.
     const current = await client.get(
       target.kind,
       target.namespace,
