@@ -112,5 +112,7 @@ describe('K0rdentFleet with the embedded simulator', () => {
       await fleet.stop();
     }
     expect(stopped).toHaveBeenCalledTimes(1);
-  });
+    // Its own waits allow 20 s to sync, 10 s to connect and 15 s for Ready,
+    // which a busy CI machine may need.
+  }, 60_000);
 });
