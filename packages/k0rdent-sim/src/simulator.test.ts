@@ -1,5 +1,6 @@
 import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
 import https from 'node:https';
+import { demoSeed } from './domain';
 import { startSimulator, type Simulator } from './simulator';
 
 const GROUP = 'k0rdent.mirantis.com';
@@ -102,6 +103,40 @@ describe('startSimulator', () => {
     expect(body.status).toBe('success');
     expect(body.data.result.length).toBeGreaterThan(0);
     expect(body.data.result[0].metric.cluster).toBe('legacy-onprem');
+  });
+});
+
+describe('startSimulator with a seeded fleet on the wall clock', () => {
+  it('keeps the generated clusters Ready and the seeded deletion as seeded', async () => {
+    const now = new Date();
+    const simulator = await startSimulator({
+      clusters: 1000,
+      provisioningMillis: 300,
+      now,
+    });
+    const changedScaleClusters: string[] = [];
+    simulator.store.subscribe(({ object }) => {
+      if (object.metadata.name.startsWith('scale-')) {
+        changedScaleClusters.push(`${object.kind} ${object.metadata.name}`);
+      }
+    });
+    const seededDeletion = demoSeed({ now }).find(
+      o => o.metadata.name === 'decommission-gcp',
+    )!.metadata.deletionTimestamp;
+    try {
+      expect(
+        simulator.store.get({
+          kind: 'ClusterDeployment',
+          namespace: 'kcm-system',
+          name: 'decommission-gcp',
+        })?.metadata.deletionTimestamp,
+      ).toBe(seededDeletion);
+      // Every seeded cluster is reconciled at least once in this time.
+      await new Promise(resolve => setTimeout(resolve, 1500));
+      expect(changedScaleClusters).toEqual([]);
+    } finally {
+      await simulator.stop();
+    }
   });
 });
 

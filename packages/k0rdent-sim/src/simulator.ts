@@ -9,10 +9,8 @@ import type { IncomingMessage } from 'node:http';
 import {
   createK0rdentAdmissionHooks,
   createK0rdentControllers,
-  demoSeed,
-  emptySeed,
   handlePromxyRequest,
-  scaleSeed,
+  simulatorSeed,
 } from './domain';
 import { badRequest } from './errors';
 import {
@@ -33,7 +31,7 @@ import {
   type ValidateFunction,
 } from './server';
 import { kubeconfigYaml } from './server/kubeconfig';
-import type { KubeObject, SimController } from './store/types';
+import type { SimController } from './store/types';
 
 /** How to start a simulator. */
 export interface SimulatorOptions {
@@ -41,7 +39,7 @@ export interface SimulatorOptions {
   port?: number;
   /** Interface to listen on (default 127.0.0.1). */
   host?: string;
-  /** `demo` (default): a realistic fleet; `empty`: a management cluster with templates only. */
+  /** `demo` (default): a realistic fleet; `empty`: a freshly installed management cluster. */
   seed?: 'demo' | 'empty';
   /** Adds this many generated, Ready ClusterDeployments (for scale tests and benchmarks). */
   clusters?: number;
@@ -108,9 +106,9 @@ export async function startSimulator(
   const token = options.token ?? randomBytes(24).toString('hex');
   const now = options.now ?? new Date();
   const store = new MemoryObjectStore();
-  for (const object of seedObjects(options, now)) {
-    store.create(object);
-  }
+  store.load(
+    simulatorSeed({ seed: options.seed, clusters: options.clusters, now }),
+  );
 
   const tls = selfSignedCertificate({ dnsNames: ['localhost'] });
   const server = await startApiServer({
@@ -178,26 +176,6 @@ export async function startSimulator(
       await server.close();
     },
   };
-}
-
-function seedObjects(options: SimulatorOptions, now: Date): KubeObject[] {
-  const base =
-    options.seed === 'empty' ? emptySeed({ now }) : demoSeed({ now });
-  if (!options.clusters) {
-    return base;
-  }
-  // The scale seed brings its own templates and credentials; keep one copy of each.
-  const seen = new Set(base.map(keyOf));
-  return [
-    ...base,
-    ...scaleSeed(options.clusters, { now }).filter(o => !seen.has(keyOf(o))),
-  ];
-}
-
-function keyOf(object: KubeObject): string {
-  return `${object.kind}/${object.metadata.namespace ?? ''}/${
-    object.metadata.name
-  }`;
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams> {

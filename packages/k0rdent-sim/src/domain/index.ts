@@ -10,6 +10,10 @@ export { createK0rdentAdmissionHooks } from './webhooks';
 export { demoSeed } from './seeds/demoSeed';
 export { emptySeed } from './seeds/emptySeed';
 export { scaleSeed } from './seeds/scaleSeed';
+export {
+  simulatorSeed,
+  type SimulatorSeedOptions,
+} from './seeds/simulatorSeed';
 export { DEFAULT_SEED_NOW, type SeedOptions } from './seeds/seedTime';
 export {
   handlePromxyRequest,

@@ -116,6 +116,46 @@ describe('MemoryObjectStore', () => {
     expect(api.metadata.creationTimestamp).not.toBe('2024-01-01T00:00:00Z');
   });
 
+  it('keeps a seeded deletionTimestamp on load, never on create', () => {
+    const deleting = (name: string) =>
+      cd(name, {
+        metadata: {
+          name,
+          namespace: 'kcm-system',
+          finalizers: ['k0rdent.mirantis.com/cleanup'],
+          deletionTimestamp: '2024-01-01T00:00:00Z',
+        },
+      });
+    store.load([deleting('seeded')]);
+    const key = (name: string) => ({
+      kind: 'ClusterDeployment',
+      namespace: 'kcm-system',
+      name,
+    });
+    expect(store.get(key('seeded'))!.metadata.deletionTimestamp).toBe(
+      '2024-01-01T00:00:00Z',
+    );
+    // Already being deleted: deleting again changes nothing, the finalizer still holds it.
+    expect(store.delete(key('seeded'))!.metadata.deletionTimestamp).toBe(
+      '2024-01-01T00:00:00Z',
+    );
+    const seeded = store.get(key('seeded'))!;
+    store.update({
+      ...seeded,
+      metadata: { ...seeded.metadata, finalizers: [] },
+    });
+    expect(store.get(key('seeded'))).toBeUndefined();
+
+    // Creates by controllers and over the API ignore it, as the API server does.
+    expect(
+      store.create(deleting('created')).metadata.deletionTimestamp,
+    ).toBeUndefined();
+    expect(
+      store.prepareCreate(deleting('api'), { dropStatus: true }).metadata
+        .deletionTimestamp,
+    ).toBeUndefined();
+  });
+
   it('generates names from generateName', () => {
     const created = store.create({
       ...cd(''),

@@ -66,6 +66,11 @@ export interface StoreCreateOptions extends StoreWriteOptions {
    * the API always get the current time.
    */
   keepCreationTimestamp?: boolean;
+  /**
+   * Keep a given `deletionTimestamp` (seeds load objects in the middle of their
+   * deletion); the API server ignores it on create, and so do `create` and API creates.
+   */
+  keepDeletionTimestamp?: boolean;
 }
 
 export interface StoreUpdateOptions extends StoreWriteOptions {
@@ -140,6 +145,19 @@ export class MemoryObjectStore implements ObjectStore {
   /** Creates (trusted: status and a given creationTimestamp are kept). */
   create(object: KubeObject): KubeObject {
     return thaw(this.createObject(object, { keepCreationTimestamp: true }));
+  }
+
+  /**
+   * Loads a seed, in order: like `create`, and objects seeded in the middle of their
+   * deletion keep their deletionTimestamp (their finalizers still hold them).
+   */
+  load(objects: readonly KubeObject[]): void {
+    for (const object of objects) {
+      this.createObject(object, {
+        keepCreationTimestamp: true,
+        keepDeletionTimestamp: true,
+      });
+    }
   }
 
   update(object: KubeObject): KubeObject {

@@ -27,6 +27,8 @@ export interface CreateRules {
   dropStatus?: boolean;
   /** Keep a given `creationTimestamp` (trusted creates such as seeds). */
   keepCreationTimestamp?: boolean;
+  /** Keep a given `deletionTimestamp` (seeds only: objects loaded mid-deletion). */
+  keepDeletionTimestamp?: boolean;
   now: Date;
 }
 
@@ -52,7 +54,8 @@ export function requireKind(kind: string): KindInfo {
 /**
  * The object as a create would store it, without a resourceVersion: name (or one
  * generated from generateName) and namespace checked, uid, creationTimestamp and
- * generation 1 assigned, server-set metadata cleared.
+ * generation 1 assigned, server-set metadata cleared (a seed's deletionTimestamp may
+ * be kept).
  */
 export function prepareCreatedObject(
   input: KubeObject,
@@ -103,8 +106,11 @@ export function prepareCreatedObject(
   }
   meta.generation = 1;
   delete meta.resourceVersion;
-  delete meta.deletionTimestamp;
-  delete meta.deletionGracePeriodSeconds;
+  // The API server ignores a deletionTimestamp on create: only a delete sets one.
+  if (!options.keepDeletionTimestamp) {
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+  }
   delete meta.selfLink;
   if (options.dropStatus && info.hasStatus) delete object.status;
   applyKindRules(object, true);

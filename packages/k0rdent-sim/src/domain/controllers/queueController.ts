@@ -2,6 +2,7 @@
  * The skeleton every simulated controller shares: subscribe to the store, turn events
  * into keys on a work queue, reconcile keys one at a time, resync everything on start
  * (objects loaded before the controller started produce no events), stop cleanly.
+ * A reconcile sees one instant: `now` is read once when it starts.
  */
 import type {
   ControllerContext,
@@ -34,6 +35,8 @@ export abstract class QueueController implements SimController {
   protected context!: ControllerContext;
   protected queue!: ReconcileQueue;
   private unsubscribe?: () => void;
+  /** The instant the running reconcile observes the world at. */
+  private reconcileNow: number | undefined;
 
   constructor(protected readonly clock: Clock) {}
 
@@ -41,7 +44,7 @@ export abstract class QueueController implements SimController {
     this.context = context;
     this.queue = new ReconcileQueue(
       this.clock,
-      key => this.reconcile(key),
+      key => this.reconcileAtOneInstant(key),
       message => context.log(`[${this.name}] ${message}`),
     );
     this.unsubscribe = context.store.subscribe(event => this.onEvent(event));
@@ -59,8 +62,9 @@ export abstract class QueueController implements SimController {
     return this.context.store;
   }
 
+  /** The time of the running reconcile (the clock's time outside one). */
   protected get now(): number {
-    return this.clock.now();
+    return this.reconcileNow ?? this.clock.now();
   }
 
   /** Enqueue the keys an event concerns. Runs inside the store's listener: no writes here. */
@@ -73,4 +77,19 @@ export abstract class QueueController implements SimController {
 
   /** Release timers and memory beyond the queue's. */
   protected onStop(): void {}
+
+  /**
+   * A reconcile reads `now` several times: the ClusterDeployment controller resumes a
+   * Ready cluster's rollout as just finished at one read and evaluates its stage at an
+   * earlier one. On the wall clock the reads can be a millisecond apart, which left
+   * the cluster 1 ms short of Ready (Provisioning) with no timer to finish it.
+   */
+  private reconcileAtOneInstant(key: string): void {
+    this.reconcileNow = this.clock.now();
+    try {
+      this.reconcile(key);
+    } finally {
+      this.reconcileNow = undefined;
+    }
+  }
 }

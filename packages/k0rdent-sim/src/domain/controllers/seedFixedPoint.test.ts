@@ -5,6 +5,7 @@ import {
 import { demoSeed } from '../seeds/demoSeed';
 import { scaleSeed } from '../seeds/scaleSeed';
 import { DEFAULT_SEED_NOW } from '../seeds/seedTime';
+import { simulatorSeed } from '../seeds/simulatorSeed';
 import { startHarness } from '../testing/controllerHarness';
 
 /** The clusters (and what they drag along) the seed shows in flight. */
@@ -80,6 +81,39 @@ describe('controllers over the demo seed', () => {
       provisioningMillis: 60_000,
     });
     expect(h.store.events).toEqual([]);
+    h.stop();
+  });
+
+  it('leave the generated clusters of the simulator seed (demo + scale) Ready while time passes', () => {
+    // What startSimulator({ clusters }) loads, under controllers on a clock that moves
+    // on while they reconcile (as the wall clock does): a millisecond per read.
+    const objects = simulatorSeed({ seed: 'demo', clusters: 500 });
+    expect(
+      objects.filter(
+        o =>
+          o.kind === 'ClusterDeployment' &&
+          o.metadata.name.startsWith('scale-'),
+      ),
+    ).toHaveLength(500);
+    const h = startHarness({
+      objects,
+      now: DEFAULT_SEED_NOW,
+      provisioningMillis: 300,
+      msPerClockRead: 1,
+    });
+    // Long enough for the demo's in-flight clusters to finish and everything to react.
+    h.advance(10 * 300);
+    const changed = h.store.events
+      .filter(e => e.object.metadata.name.startsWith('scale-'))
+      .map(
+        e =>
+          `${e.object.kind} ${e.object.metadata.name}: ${
+            e.previous
+              ? clusterPhase(e.previous as unknown as ClusterDeployment)
+              : 'new'
+          } -> ${clusterPhase(e.object as unknown as ClusterDeployment)}`,
+      );
+    expect(changed).toEqual([]);
     h.stop();
   });
 

@@ -28,9 +28,13 @@ export function startHarness(
     objects?: KubeObject[];
     provisioningMillis?: number;
     now?: number;
+    /** Time that passes on every clock read (see FakeClock); 0 by default. */
+    msPerClockRead?: number;
   } = {},
 ): Harness {
-  const clock = new FakeClock(options.now);
+  const clock = new FakeClock(options.now, {
+    msPerRead: options.msPerClockRead,
+  });
   const store = new FakeStore(() => clock.now());
   if (options.objects) store.load(options.objects);
   const provisioningMillis = options.provisioningMillis ?? 10_000;

@@ -1,6 +1,7 @@
 /*
  * Test helper: a manual clock. `advance` runs due timers in time order, moving `now`
  * to each timer's due time first, so controllers see the time they asked for.
+ * `msPerRead` lets time pass on every read, as the wall clock does on a busy machine.
  */
 import type { Clock, TimerHandle } from '../clock';
 
@@ -10,17 +11,29 @@ interface FakeTimer {
   callback: () => void;
 }
 
+export interface FakeClockOptions {
+  /** How far time moves on after each `now()` read (default 0: time stands still). */
+  msPerRead?: number;
+}
+
 export class FakeClock implements Clock {
   private current: number;
   private timers: FakeTimer[] = [];
   private nextId = 1;
+  private readonly msPerRead: number;
 
-  constructor(startMs = Date.parse('2026-08-24T09:00:00Z')) {
+  constructor(
+    startMs = Date.parse('2026-08-24T09:00:00Z'),
+    options: FakeClockOptions = {},
+  ) {
     this.current = startMs;
+    this.msPerRead = options.msPerRead ?? 0;
   }
 
   now(): number {
-    return this.current;
+    const now = this.current;
+    this.current += this.msPerRead;
+    return now;
   }
 
   setTimeout(callback: () => void, delayMs: number): TimerHandle {
@@ -54,7 +67,8 @@ export class FakeClock implements Clock {
       this.current = Math.max(this.current, next.due);
       next.callback();
     }
-    this.current = target;
+    // Reads during the callbacks may have moved time past the target already.
+    this.current = Math.max(this.current, target);
   }
 
   /** Runs everything due now (zero-delay work such as reconcile queues). */

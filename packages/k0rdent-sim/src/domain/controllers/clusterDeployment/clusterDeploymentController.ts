@@ -183,8 +183,9 @@ export class ClusterDeploymentController extends QueueController {
       return;
     }
     if (getCondition(cd, CONDITION_TYPES.deleting)?.status === 'True') {
-      // A deletion in progress whose deletionTimestamp did not survive loading (stores
-      // drop it on create): request the deletion again so that it completes.
+      // A deletion in progress whose deletionTimestamp did not survive loading (a plain
+      // create drops it, as the API server does; seeds keep it): request the deletion
+      // again so that it completes.
       this.store.delete(keyOf(cd));
       return;
     }
