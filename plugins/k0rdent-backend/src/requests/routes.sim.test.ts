@@ -3,10 +3,11 @@
  * cluster: bad input is refused with the field named and nothing stored, a dry
  * run stores nothing, an accepted request is applied and followed to Ready,
  * asking twice with one key is one request, only owners may change or delete
- * a cluster, and every write is an audit event.
+ * a cluster, and every write is an audit event — on each test database.
  */
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { k0rdentTestDatabaseIds } from '@k0rdent-backstage/plugin-k0rdent-node/testUtils';
 import {
   AuthorizeResult,
   isResourcePermission,
@@ -30,6 +31,9 @@ import {
 import { eventually } from '../__testUtils__/eventually';
 
 jest.setTimeout(120_000);
+
+// The store is the part that differs; each database gets its own simulator.
+const databases = TestDatabases.create({ ids: k0rdentTestDatabaseIds() });
 
 const JANE = 'user:default/jane'; // member of payments
 const OPS = 'user:default/ops'; // member of platform
@@ -94,35 +98,6 @@ let sim: Simulator;
 let backend: K0rdentTestBackend;
 let validConfig: JsonObject;
 
-beforeAll(async () => {
-  sim = await startSimulator({ seed: 'demo', provisioningMillis: 300 });
-  backend = await startK0rdentBackend({
-    simulators: { sim },
-    features: [permissions.factory, userInfo.factory, auditor.factory],
-    config: { k0rdent: { reconciler: { backoffInitialSeconds: 0.1 } } },
-  });
-  const template = await backend.get<TemplateDetails>(
-    `/templates/sim/cluster/${NS}/${TEMPLATE}`,
-  );
-  validConfig = {
-    ...template.defaults,
-    region: 'us-east-1',
-    controlPlane: {
-      ...(template.defaults?.controlPlane as JsonObject),
-      instanceType: 't3.large',
-    },
-    worker: {
-      ...(template.defaults?.worker as JsonObject),
-      instanceType: 't3.large',
-    },
-  };
-});
-
-afterAll(async () => {
-  await backend?.stop();
-  await sim?.stop();
-});
-
 async function send(
   method: string,
   path: string,
@@ -158,252 +133,289 @@ async function requestsFor(name: string): Promise<DesiredStateRequest[]> {
   return items;
 }
 
-describe('k0rdent write API', () => {
-  it.each([
-    [{ name: 'Bad_Name' }, /name: the cluster name must consist of lower case/],
-    [
-      { template: 'no-such-template' },
-      /template: no ClusterTemplate 'no-such-template' in namespace 'team-payments'.*valid ones there: .*aws-standalone-cp-1-0-43/,
-    ],
-    [
-      { template: 'acme-aws-hardened-0-2-0', namespace: 'kcm-system' },
-      /template: ClusterTemplate 'acme-aws-hardened-0-2-0' is not valid/,
-    ],
-    [{ credential: 'nope' }, /credential: no Credential 'nope'/],
-    [
-      { config: { ...{ region: '' } } },
-      /config\.region: must NOT have fewer than 1 characters/,
-    ],
-    [
-      { labels: { 'bad key!': 'x' } },
-      /labels\.bad key!: 'bad key!' is not a valid label key/,
-    ],
-    [
-      { services: [{ name: 'web', template: 'no-such-service' }] },
-      /services\[0\]\.template: no ServiceTemplate 'no-such-service'/,
-    ],
-    [
-      { managementCluster: 'elsewhere' },
-      /managementCluster: no management cluster named 'elsewhere'/,
-    ],
-    [
-      { owner: 'group:default/data' },
-      /owner: you can only give clusters to yourself or a group you belong to/,
-    ],
-  ])(
-    'refuses %j naming the field, and stores nothing',
-    async (change, message) => {
-      const name = `bad-${Math.random().toString(36).slice(2, 8)}`;
+describe.each(databases.eachSupportedId())(
+  'k0rdent write API on %s',
+  databaseId => {
+    beforeAll(async () => {
+      auditEvents.length = 0;
+      sim = await startSimulator({ seed: 'demo', provisioningMillis: 300 });
+      backend = await startK0rdentBackend({
+        simulators: { sim },
+        database: await databases.init(databaseId),
+        features: [permissions.factory, userInfo.factory, auditor.factory],
+        config: { k0rdent: { reconciler: { backoffInitialSeconds: 0.1 } } },
+      });
+      const template = await backend.get<TemplateDetails>(
+        `/templates/sim/cluster/${NS}/${TEMPLATE}`,
+      );
+      validConfig = {
+        ...template.defaults,
+        region: 'us-east-1',
+        controlPlane: {
+          ...(template.defaults?.controlPlane as JsonObject),
+          instanceType: 't3.large',
+        },
+        worker: {
+          ...(template.defaults?.worker as JsonObject),
+          instanceType: 't3.large',
+        },
+      };
+    });
+
+    afterAll(async () => {
+      await backend?.stop();
+      await sim?.stop();
+    });
+
+    it.each([
+      [
+        { name: 'Bad_Name' },
+        /name: the cluster name must consist of lower case/,
+      ],
+      [
+        { template: 'no-such-template' },
+        /template: no ClusterTemplate 'no-such-template' in namespace 'team-payments'.*valid ones there: .*aws-standalone-cp-1-0-43/,
+      ],
+      [
+        { template: 'acme-aws-hardened-0-2-0', namespace: 'kcm-system' },
+        /template: ClusterTemplate 'acme-aws-hardened-0-2-0' is not valid/,
+      ],
+      [{ credential: 'nope' }, /credential: no Credential 'nope'/],
+      [
+        { config: { ...{ region: '' } } },
+        /config\.region: must NOT have fewer than 1 characters/,
+      ],
+      [
+        { labels: { 'bad key!': 'x' } },
+        /labels\.bad key!: 'bad key!' is not a valid label key/,
+      ],
+      [
+        { services: [{ name: 'web', template: 'no-such-service' }] },
+        /services\[0\]\.template: no ServiceTemplate 'no-such-service'/,
+      ],
+      [
+        { managementCluster: 'elsewhere' },
+        /managementCluster: no management cluster named 'elsewhere'/,
+      ],
+      [
+        { owner: 'group:default/data' },
+        /owner: you can only give clusters to yourself or a group you belong to/,
+      ],
+    ])(
+      'refuses %j naming the field, and stores nothing',
+      async (change, message) => {
+        const name = `bad-${Math.random().toString(36).slice(2, 8)}`;
+        const { status, body } = await send(
+          'POST',
+          '/clusters',
+          createBody(name, change),
+        );
+        expect(status).toBe(400);
+        expect(body.error.name).toBe('InputError');
+        expect(body.error.message).toMatch(message);
+        expect(await requestsFor(name)).toEqual([]);
+        expect(
+          sim.store.get({ kind: 'ClusterDeployment', namespace: NS, name }),
+        ).toBeUndefined();
+      },
+    );
+
+    it('refuses a name that is taken', async () => {
       const { status, body } = await send(
         'POST',
         '/clusters',
-        createBody(name, change),
+        createBody('payments-aws-prod'),
       );
-      expect(status).toBe(400);
-      expect(body.error.name).toBe('InputError');
-      expect(body.error.message).toMatch(message);
+      expect(status).toBe(409);
+      expect(body.error.message).toMatch(/already exists/);
+    });
+
+    it('returns the manifest of a dry run and stores nothing', async () => {
+      const name = 'dry-run-cluster';
+      const { status, body } = await send(
+        'POST',
+        '/clusters?dryRun=true',
+        createBody(name, { tenant: 'payments' }),
+      );
+      expect(status).toBe(200);
+      expect(body.dryRun).toBe(true);
+      expect(body.manifest).toMatchObject({
+        kind: 'ClusterDeployment',
+        metadata: {
+          name,
+          namespace: NS,
+          labels: { 'k0rdent.mirantis.com/kof-tenant-id': 'payments' },
+          annotations: {
+            'backstage.k0rdent.io/owner': 'group:default/payments',
+            'backstage.k0rdent.io/requested-by': JANE,
+          },
+        },
+        spec: {
+          template: TEMPLATE,
+          credential: 'aws-payments-cred',
+          config: { region: 'us-east-1' },
+        },
+      });
       expect(await requestsFor(name)).toEqual([]);
       expect(
         sim.store.get({ kind: 'ClusterDeployment', namespace: NS, name }),
       ).toBeUndefined();
-    },
-  );
-
-  it('refuses a name that is taken', async () => {
-    const { status, body } = await send(
-      'POST',
-      '/clusters',
-      createBody('payments-aws-prod'),
-    );
-    expect(status).toBe(409);
-    expect(body.error.message).toMatch(/already exists/);
-  });
-
-  it('returns the manifest of a dry run and stores nothing', async () => {
-    const name = 'dry-run-cluster';
-    const { status, body } = await send(
-      'POST',
-      '/clusters?dryRun=true',
-      createBody(name, { tenant: 'payments' }),
-    );
-    expect(status).toBe(200);
-    expect(body.dryRun).toBe(true);
-    expect(body.manifest).toMatchObject({
-      kind: 'ClusterDeployment',
-      metadata: {
-        name,
-        namespace: NS,
-        labels: { 'k0rdent.mirantis.com/kof-tenant-id': 'payments' },
-        annotations: {
-          'backstage.k0rdent.io/owner': 'group:default/payments',
-          'backstage.k0rdent.io/requested-by': JANE,
-        },
-      },
-      spec: {
-        template: TEMPLATE,
-        credential: 'aws-payments-cred',
-        config: { region: 'us-east-1' },
-      },
     });
-    expect(await requestsFor(name)).toEqual([]);
-    expect(
-      sim.store.get({ kind: 'ClusterDeployment', namespace: NS, name }),
-    ).toBeUndefined();
-  });
 
-  it('accepts a cluster, applies it and follows it to Ready; asking again with the key is the same request', async () => {
-    const name = 'api-created';
-    const body = createBody(name, {
-      idempotencyKey: 'task-1:create',
-      taskId: 'task-1',
-    });
-    const first = await send('POST', '/clusters', body);
-    expect(first.status).toBe(202);
-    expect(first.body.request).toMatchObject({
-      action: 'create',
-      requestedBy: JANE,
-      taskId: 'task-1',
-      target: { managementCluster: 'sim', namespace: NS, name },
-    });
-    const again = await send('POST', '/clusters', body);
-    expect(again.status).toBe(202);
-    expect(again.body.request.id).toBe(first.body.request.id);
+    it('accepts a cluster, applies it and follows it to Ready; asking again with the key is the same request', async () => {
+      const name = 'api-created';
+      const body = createBody(name, {
+        idempotencyKey: 'task-1:create',
+        taskId: 'task-1',
+      });
+      const first = await send('POST', '/clusters', body);
+      expect(first.status).toBe(202);
+      expect(first.body.request).toMatchObject({
+        action: 'create',
+        requestedBy: JANE,
+        taskId: 'task-1',
+        target: { managementCluster: 'sim', namespace: NS, name },
+      });
+      const again = await send('POST', '/clusters', body);
+      expect(again.status).toBe(202);
+      expect(again.body.request.id).toBe(first.body.request.id);
 
-    const ready = await eventually('the request to be ready', async () => {
-      const r = await backend.get<DesiredStateRequest>(
-        `/requests/${first.body.request.id}`,
+      const ready = await eventually('the request to be ready', async () => {
+        const r = await backend.get<DesiredStateRequest>(
+          `/requests/${first.body.request.id}`,
+          JANE,
+        );
+        return r.status === 'ready' && r;
+      });
+      expect(ready.history.map(h => h.status)).toEqual([
+        'pending',
+        'applying',
+        'applied',
+        'ready',
+      ]);
+      expect(await requestsFor(name)).toHaveLength(1);
+      const cluster = await backend.get(`/clusters/sim/${NS}/${name}`, JANE);
+      expect(cluster).toMatchObject({
+        status: 'Ready',
+        owner: 'group:default/payments',
+      });
+      expect(auditEvents).toContainEqual({
+        eventId: 'cluster-create',
+        outcome: 'success',
+      });
+    });
+
+    it('lets only owners upgrade; refuses targets off the chain', async () => {
+      // sandbox-aws is the platform team's (namespace kcm-system → default owner).
+      const path = '/clusters/sim/kcm-system/sandbox-aws/upgrade';
+      const denied = await send(
+        'POST',
+        path,
+        { template: 'aws-standalone-cp-1-0-43' },
         JANE,
       );
-      return r.status === 'ready' && r;
-    });
-    expect(ready.history.map(h => h.status)).toEqual([
-      'pending',
-      'applying',
-      'applied',
-      'ready',
-    ]);
-    expect(await requestsFor(name)).toHaveLength(1);
-    const cluster = await backend.get(`/clusters/sim/${NS}/${name}`, JANE);
-    expect(cluster).toMatchObject({
-      status: 'Ready',
-      owner: 'group:default/payments',
-    });
-    expect(auditEvents).toContainEqual({
-      eventId: 'cluster-create',
-      outcome: 'success',
-    });
-  });
+      expect(denied.status).toBe(403);
+      expect(denied.body.error.message).toMatch(
+        /may not update cluster kcm-system\/sandbox-aws/,
+      );
 
-  it('lets only owners upgrade; refuses targets off the chain', async () => {
-    // sandbox-aws is the platform team's (namespace kcm-system → default owner).
-    const path = '/clusters/sim/kcm-system/sandbox-aws/upgrade';
-    const denied = await send(
-      'POST',
-      path,
-      { template: 'aws-standalone-cp-1-0-43' },
-      JANE,
-    );
-    expect(denied.status).toBe(403);
-    expect(denied.body.error.message).toMatch(
-      /may not update cluster kcm-system\/sandbox-aws/,
-    );
+      const offChain = await send(
+        'POST',
+        path,
+        { template: 'aws-standalone-cp-1-0-99' },
+        OPS,
+      );
+      expect(offChain.status).toBe(400);
+      expect(offChain.body.error.message).toMatch(
+        /template: 'aws-standalone-cp-1-0-99' is not an available upgrade of cluster sandbox-aws \(available: aws-standalone-cp-1-0-43\)/,
+      );
 
-    const offChain = await send(
-      'POST',
-      path,
-      { template: 'aws-standalone-cp-1-0-99' },
-      OPS,
-    );
-    expect(offChain.status).toBe(400);
-    expect(offChain.body.error.message).toMatch(
-      /template: 'aws-standalone-cp-1-0-99' is not an available upgrade of cluster sandbox-aws \(available: aws-standalone-cp-1-0-43\)/,
-    );
-
-    const upgraded = await send(
-      'POST',
-      path,
-      { template: 'aws-standalone-cp-1-0-43' },
-      OPS,
-    );
-    expect(upgraded.status).toBe(202);
-    await eventually('the upgrade to apply', async () => {
-      const object = sim.store.get({
-        kind: 'ClusterDeployment',
-        namespace: 'kcm-system',
-        name: 'sandbox-aws',
+      const upgraded = await send(
+        'POST',
+        path,
+        { template: 'aws-standalone-cp-1-0-43' },
+        OPS,
+      );
+      expect(upgraded.status).toBe(202);
+      await eventually('the upgrade to apply', async () => {
+        const object = sim.store.get({
+          kind: 'ClusterDeployment',
+          namespace: 'kcm-system',
+          name: 'sandbox-aws',
+        });
+        return (object?.spec as any)?.template === 'aws-standalone-cp-1-0-43';
       });
-      return (object?.spec as any)?.template === 'aws-standalone-cp-1-0-43';
-    });
-    expect(auditEvents).toContainEqual({
-      eventId: 'cluster-upgrade',
-      outcome: 'fail',
-    });
-    expect(auditEvents).toContainEqual({
-      eventId: 'cluster-upgrade',
-      outcome: 'success',
-    });
-  });
-
-  it('deletes a cluster only when its name is typed again, and only for its owners', async () => {
-    const name = 'payments-aws-dev';
-    const path = `/clusters/sim/${NS}/${name}`;
-    const notOwner = await send('DELETE', path, { confirm: name }, OPS);
-    expect(notOwner.status).toBe(403);
-    const unconfirmed = await send('DELETE', path, { confirm: 'oops' }, JANE);
-    expect(unconfirmed.status).toBe(400);
-    expect(unconfirmed.body.error.message).toMatch(
-      /confirm: type the cluster's name \('payments-aws-dev'\)/,
-    );
-    expect(await requestsFor(name)).toEqual([]);
-
-    const accepted = await send('DELETE', path, { confirm: name }, JANE);
-    expect(accepted.status).toBe(202);
-    expect(accepted.body.request.action).toBe('delete');
-    await eventually('the deletion to start', async () => {
-      const object = sim.store.get({
-        kind: 'ClusterDeployment',
-        namespace: NS,
-        name,
+      expect(auditEvents).toContainEqual({
+        eventId: 'cluster-upgrade',
+        outcome: 'fail',
       });
-      return !object || Boolean(object.metadata.deletionTimestamp);
+      expect(auditEvents).toContainEqual({
+        eventId: 'cluster-upgrade',
+        outcome: 'success',
+      });
     });
-  });
 
-  it("adds a service to a cluster's services, keeping the others with their values", async () => {
-    const name = 'payments-aws-prod';
-    const current = (
-      sim.store.get({ kind: 'ClusterDeployment', namespace: NS, name })!
-        .spec as any
-    ).serviceSpec.services;
-    expect(current.length).toBeGreaterThan(0);
-    const added = {
-      name: 'extra',
-      namespace: 'extra',
-      template: current[0].template,
-      values: { replicas: 2 },
-    };
-    const { status, body } = await send(
-      'PUT',
-      `/clusters/sim/${NS}/${name}/services?dryRun=true`,
-      { services: [added], mode: 'merge' },
-      JANE,
-    );
-    expect(status).toBe(200);
-    expect(body.manifest.spec.serviceSpec.services).toEqual([
-      ...current,
-      { ...added, values: 'replicas: 2\n' },
-    ]);
-    expect(await requestsFor(name)).toEqual([]);
-  });
+    it('deletes a cluster only when its name is typed again, and only for its owners', async () => {
+      const name = 'payments-aws-dev';
+      const path = `/clusters/sim/${NS}/${name}`;
+      const notOwner = await send('DELETE', path, { confirm: name }, OPS);
+      expect(notOwner.status).toBe(403);
+      const unconfirmed = await send('DELETE', path, { confirm: 'oops' }, JANE);
+      expect(unconfirmed.status).toBe(400);
+      expect(unconfirmed.body.error.message).toMatch(
+        /confirm: type the cluster's name \('payments-aws-dev'\)/,
+      );
+      expect(await requestsFor(name)).toEqual([]);
 
-  it('refuses to delete a cluster a Region is built on', async () => {
-    const { status, body } = await send(
-      'DELETE',
-      '/clusters/sim/kcm-system/eu-regional-mgmt',
-      { confirm: 'eu-regional-mgmt' },
-      OPS,
-    );
-    expect(status).toBe(409);
-    expect(body.error.message).toMatch(/while Region .* is built on it/);
-  });
-});
+      const accepted = await send('DELETE', path, { confirm: name }, JANE);
+      expect(accepted.status).toBe(202);
+      expect(accepted.body.request.action).toBe('delete');
+      await eventually('the deletion to start', async () => {
+        const object = sim.store.get({
+          kind: 'ClusterDeployment',
+          namespace: NS,
+          name,
+        });
+        return !object || Boolean(object.metadata.deletionTimestamp);
+      });
+    });
+
+    it("adds a service to a cluster's services, keeping the others with their values", async () => {
+      const name = 'payments-aws-prod';
+      const current = (
+        sim.store.get({ kind: 'ClusterDeployment', namespace: NS, name })!
+          .spec as any
+      ).serviceSpec.services;
+      expect(current.length).toBeGreaterThan(0);
+      const added = {
+        name: 'extra',
+        namespace: 'extra',
+        template: current[0].template,
+        values: { replicas: 2 },
+      };
+      const { status, body } = await send(
+        'PUT',
+        `/clusters/sim/${NS}/${name}/services?dryRun=true`,
+        { services: [added], mode: 'merge' },
+        JANE,
+      );
+      expect(status).toBe(200);
+      expect(body.manifest.spec.serviceSpec.services).toEqual([
+        ...current,
+        { ...added, values: 'replicas: 2\n' },
+      ]);
+      expect(await requestsFor(name)).toEqual([]);
+    });
+
+    it('refuses to delete a cluster a Region is built on', async () => {
+      const { status, body } = await send(
+        'DELETE',
+        '/clusters/sim/kcm-system/eu-regional-mgmt',
+        { confirm: 'eu-regional-mgmt' },
+        OPS,
+      );
+      expect(status).toBe(409);
+      expect(body.error.message).toMatch(/while Region .* is built on it/);
+    });
+  },
+);
