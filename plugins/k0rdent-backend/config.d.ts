@@ -16,5 +16,29 @@ export interface Config {
       /** Requests one worker applies at once (default 4). */
       concurrency?: number;
     };
+    /**
+     * KOF (observability and FinOps): where its Promxy answers on every
+     * management cluster. The backend reaches it through the API server's
+     * service proxy with its own credentials (which need `get` on
+     * `services/proxy` in that namespace).
+     */
+    kof?: {
+      promxy?: {
+        /** Default `kof`. */
+        namespace?: string;
+        /** Default `kof-mothership-promxy`. */
+        service?: string;
+        /** Port name or number; default 8082. */
+        port?: string | number;
+        /** Default `http`. */
+        scheme?: 'http' | 'https';
+      };
+      /** How long a Promxy answer is reused, in seconds (default 30). */
+      cacheSeconds?: number;
+      /** How long a Promxy query may take, in seconds (default 15). */
+      timeoutSeconds?: number;
+      /** Currency of the OpenCost price list (default USD). */
+      currency?: string;
+    };
   };
 }

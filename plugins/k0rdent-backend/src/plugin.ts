@@ -18,6 +18,9 @@ import {
   readK0rdentOwnership,
 } from '@k0rdent-backstage/plugin-k0rdent-node';
 import { FleetReader } from './fleet/FleetReader';
+import { KofReader } from './kof/KofReader';
+import { PromxyClient } from './kof/PromxyClient';
+import { readKofSettings } from './kof/readKofSettings';
 import {
   ClusterAuthorizer,
   clusterResourceOf,
@@ -103,6 +106,13 @@ export const k0rdentPlugin = createBackendPlugin({
           settings: readReconcilerSettings(config),
         });
         const reader = new FleetReader({ fleet, ownership });
+        const kofSettings = readKofSettings(config);
+        const kof = new KofReader({
+          fleet,
+          promxy: new PromxyClient({ fleet, settings: kofSettings }),
+          currency: kofSettings.currency,
+          alignMs: kofSettings.cacheTtlMs,
+        });
         const requests = new RequestService({
           store,
           fleet,
@@ -124,6 +134,7 @@ export const k0rdentPlugin = createBackendPlugin({
             ownership,
             reader,
             requests,
+            kof,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

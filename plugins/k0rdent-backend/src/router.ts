@@ -1,6 +1,6 @@
 /*
- * The plugin's HTTP API: fleet reads (src/fleet) and desired-state writes
- * (src/requests). Errors are thrown as @backstage/errors types; the httpRouter
+ * The plugin's HTTP API: fleet reads (src/fleet), KOF usage and cost
+ * (src/kof) and desired-state writes (src/requests). Errors are thrown as @backstage/errors types; the httpRouter
  * service turns them into `{ error: { name, message } }` with the right status.
  */
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
@@ -12,6 +12,8 @@ import express from 'express';
 import Router from 'express-promise-router';
 import type { FleetReader } from './fleet/FleetReader';
 import { addFleetRoutes } from './fleet/routes';
+import type { KofReader } from './kof/KofReader';
+import { addKofRoutes } from './kof/routes';
 import type { ClusterAuthorizer } from './permissions/clusterResources';
 import type { RequestService } from './requests/RequestService';
 import { addRequestRoutes } from './requests/routes';
@@ -24,6 +26,7 @@ export interface RouterOptions {
   ownership: K0rdentOwnershipConfig;
   reader: FleetReader;
   requests: RequestService;
+  kof: KofReader;
 }
 
 /** The plugin's express router. */
@@ -38,6 +41,7 @@ export async function createRouter(
   });
 
   addFleetRoutes(router, options);
+  addKofRoutes(router, options);
   addRequestRoutes(router, options);
   return router;
 }

@@ -41,6 +41,11 @@ export type {
 } from './kubernetes/KubernetesApiError';
 export { K0rdentKubernetesClient } from './kubernetes/K0rdentKubernetesClient';
 export type {
+  ServiceProxyRequestOptions,
+  ServiceProxyResponse,
+  ServiceProxyTarget,
+} from './kubernetes/serviceProxy';
+export type {
   ApplyOptions,
   DeleteOptions,
   K0rdentKubernetesClientOptions,

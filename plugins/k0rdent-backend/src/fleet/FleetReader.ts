@@ -15,6 +15,7 @@ import {
   type ClusterDetails,
   type ClusterPage,
   type ClusterStatus,
+  type ClusterSummary,
   type ClusterTemplate,
   type Credential,
   type CredentialSummary,
@@ -155,16 +156,36 @@ export class FleetReader {
   }
 
   /**
-   * One cluster with everything its page shows, or undefined when it does not
-   * exist or `canRead` does not allow it (so that the caller answers both the
-   * same way). Throws NotFoundError for an unknown management cluster.
+   * Every cluster matching the facet filters that `allowed` lets through,
+   * unpaged (for aggregates over a team's, a tenant's or the whole fleet).
    */
-  async getCluster(
+  findClusters(
+    filters: ClusterQuery['filters'],
+    allowed: ClusterReadFilter,
+  ): ClusterSummary[] {
+    return this.#clusters().matching(filters, allowed);
+  }
+
+  /** The ClusterDeployment itself, when it exists and `allowed` lets it through. */
+  clusterObject(
     managementCluster: string,
     namespace: string,
     name: string,
-    canRead: ClusterReadFilter,
-  ): Promise<ClusterDetails | undefined> {
+    allowed: ClusterReadFilter,
+  ): ClusterDeployment | undefined {
+    return this.#allowedRow(managementCluster, namespace, name, allowed)
+      ?.cluster;
+  }
+
+  /** A cluster's row, when it exists and `allowed` lets it through. */
+  #allowedRow(
+    managementCluster: string,
+    namespace: string,
+    name: string,
+    allowed: ClusterReadFilter,
+  ):
+    | { cache: FleetCache; cluster: ClusterDeployment; row: ClusterRow }
+    | undefined {
     const cache = this.#cache(managementCluster);
     const cluster = cache.get('ClusterDeployment', namespace, name) as
       | ClusterDeployment
@@ -176,7 +197,23 @@ export class FleetReader {
       cluster,
       this.#referencesVersion,
     );
-    if (!canRead(row.resource)) return undefined;
+    return allowed(row.resource) ? { cache, cluster, row } : undefined;
+  }
+
+  /**
+   * One cluster with everything its page shows, or undefined when it does not
+   * exist or `canRead` does not allow it (so that the caller answers both the
+   * same way). Throws NotFoundError for an unknown management cluster.
+   */
+  async getCluster(
+    managementCluster: string,
+    namespace: string,
+    name: string,
+    canRead: ClusterReadFilter,
+  ): Promise<ClusterDetails | undefined> {
+    const found = this.#allowedRow(managementCluster, namespace, name, canRead);
+    if (!found) return undefined;
+    const { cache, cluster, row } = found;
 
     const staleSince = cache.health().staleSince?.toISOString();
     const status: ClusterStatus = staleSince ? 'Stale' : row.summary.phase;

@@ -117,6 +117,41 @@ export class ClusterOverview {
   }
 
   /**
+   * Every cluster that has one of the wanted values of each filtered facet
+   * and that `allowed` lets through, unpaged and in name order: the input of
+   * aggregates such as cost summaries.
+   */
+  matching(
+    filters: ClusterQuery['filters'],
+    allowed: ClusterReadFilter,
+  ): ClusterSummary[] {
+    const wanted = CLUSTER_FACETS.flatMap((facet, f) => {
+      const values = filters?.[facet];
+      return values && values.length > 0
+        ? [{ f, values: new Set(values) }]
+        : [];
+    });
+    const result: ClusterSummary[] = [];
+    const order = this.#order('name', 'asc');
+    for (let k = 0; k < order.length; k++) {
+      const r = order[k];
+      const row = this.#rows[r];
+      const status = this.#statuses[r];
+      const matches = wanted.every(({ f, values }) => {
+        const value =
+          f === STATUS_FACET
+            ? status
+            : this.#values.valuesOf(f)[row.facetIds[f]];
+        return value !== undefined && values.has(value);
+      });
+      if (matches && allowed(row.resource)) {
+        result.push({ ...row.summary, status });
+      }
+    }
+    return result;
+  }
+
+  /**
    * One page of the clusters the query matches and the user may read, with
    * facet counts.
    *

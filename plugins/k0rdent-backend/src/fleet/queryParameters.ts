@@ -11,7 +11,9 @@ import {
   type ClusterFacet,
   type ClusterSortField,
   type ClusterStatus,
+  type MetricsWindow,
   type TemplateKind,
+  METRICS_WINDOWS,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
 import {
   MAX_CLUSTER_PAGE_SIZE,
@@ -19,6 +21,7 @@ import {
   type SortOrder,
 } from './clusterQuery';
 import type { CredentialFilter, TemplateFilter } from './FleetReader';
+import { DEFAULT_COST_ITEMS, MAX_COST_ITEMS } from '../kof/KofReader';
 
 /** A parsed query string, as express gives it. */
 export type QueryParameters = Record<string, unknown>;
@@ -99,19 +102,10 @@ function flag(query: QueryParameters, parameter: string): boolean | undefined {
   return value === undefined ? undefined : value === 'true';
 }
 
-/**
- * `GET /clusters`: one repeatable parameter per facet (`status=Ready&status=Failed`),
- * `q`, `sort`, `order`, `offset`, `limit`.
- */
-export function parseClusterQuery(query: QueryParameters): ClusterQuery {
-  refuseUnknown(query, [
-    ...CLUSTER_FACETS,
-    'q',
-    'sort',
-    'order',
-    'offset',
-    'limit',
-  ]);
+/** One repeatable parameter per facet (`status=Ready&status=Failed`). */
+function facetFilters(
+  query: QueryParameters,
+): Partial<Record<ClusterFacet, string[]>> {
   const filters: Partial<Record<ClusterFacet, string[]>> = {};
   for (const facet of CLUSTER_FACETS) {
     const list = values(query, facet);
@@ -127,7 +121,23 @@ export function parseClusterQuery(query: QueryParameters): ClusterQuery {
     }
     if (list.length > 0) filters[facet] = list;
   }
-  const result: ClusterQuery = { filters };
+  return filters;
+}
+
+/**
+ * `GET /clusters`: one repeatable parameter per facet (`status=Ready&status=Failed`),
+ * `q`, `sort`, `order`, `offset`, `limit`.
+ */
+export function parseClusterQuery(query: QueryParameters): ClusterQuery {
+  refuseUnknown(query, [
+    ...CLUSTER_FACETS,
+    'q',
+    'sort',
+    'order',
+    'offset',
+    'limit',
+  ]);
+  const result: ClusterQuery = { filters: facetFilters(query) };
   const q = single(query, 'q');
   if (q !== undefined) result.q = q;
   const sort = oneOf<ClusterSortField>(query, 'sort', CLUSTER_SORT_FIELDS);
@@ -190,4 +200,28 @@ export function parseTemplateKind(
     );
   }
   return value as TemplateKind | undefined;
+}
+
+/**
+ * `GET /cost`: the facet filters of `GET /clusters` (e.g. `owner=group:default/payments`,
+ * `tenant=payments`) and `limit` (clusters listed; the totals cover all).
+ */
+export function parseCostQuery(query: QueryParameters): {
+  filters: Partial<Record<ClusterFacet, string[]>>;
+  limit: number;
+} {
+  refuseUnknown(query, [...CLUSTER_FACETS, 'limit']);
+  return {
+    filters: facetFilters(query),
+    limit: wholeNumber(query, 'limit', MAX_COST_ITEMS) ?? DEFAULT_COST_ITEMS,
+  };
+}
+
+/** `GET /clusters/…/metrics`: `window`, default `6h`. */
+export function parseMetricsQuery(query: QueryParameters): {
+  window: MetricsWindow;
+} {
+  refuseUnknown(query, ['window']);
+  const windows = Object.keys(METRICS_WINDOWS) as MetricsWindow[];
+  return { window: oneOf(query, 'window', windows) ?? '6h' };
 }

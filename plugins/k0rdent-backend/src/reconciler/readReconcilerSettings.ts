@@ -4,6 +4,7 @@
  * backs off after transient errors.
  */
 import type { Config } from '@backstage/config';
+import { readSeconds } from '../configSeconds';
 
 /** The reconciler's settings. */
 export interface ReconcilerSettings {
@@ -29,36 +30,29 @@ export const DEFAULT_RECONCILER_SETTINGS: Readonly<ReconcilerSettings> =
     concurrency: 4,
   });
 
-function seconds(
-  config: Config | undefined,
-  key: string,
-  fallbackMs: number,
-  min: number,
-): number {
-  const value = config?.getOptionalNumber(key);
-  if (value === undefined) return fallbackMs;
-  if (!(value >= min)) {
-    throw new Error(
-      `Invalid config at 'k0rdent.reconciler.${key}': must be a number of seconds of at least ${min}`,
-    );
-  }
-  return Math.round(value * 1000);
-}
+const PREFIX = 'k0rdent.reconciler';
 
 /** Reads `k0rdent.reconciler`; errors name the key. */
 export function readReconcilerSettings(config: Config): ReconcilerSettings {
-  const block = config.getOptionalConfig('k0rdent.reconciler');
+  const block = config.getOptionalConfig(PREFIX);
   const d = DEFAULT_RECONCILER_SETTINGS;
   const settings: ReconcilerSettings = {
-    intervalMs: seconds(block, 'intervalSeconds', d.intervalMs, 1),
-    leaseMs: seconds(block, 'leaseSeconds', d.leaseMs, 5),
-    backoffInitialMs: seconds(
+    intervalMs: readSeconds(block, PREFIX, 'intervalSeconds', d.intervalMs, 1),
+    leaseMs: readSeconds(block, PREFIX, 'leaseSeconds', d.leaseMs, 5),
+    backoffInitialMs: readSeconds(
       block,
+      PREFIX,
       'backoffInitialSeconds',
       d.backoffInitialMs,
       0.05,
     ),
-    backoffMaxMs: seconds(block, 'backoffMaxSeconds', d.backoffMaxMs, 0.05),
+    backoffMaxMs: readSeconds(
+      block,
+      PREFIX,
+      'backoffMaxSeconds',
+      d.backoffMaxMs,
+      0.05,
+    ),
     concurrency: block?.getOptionalNumber('concurrency') ?? d.concurrency,
   };
   if (!Number.isInteger(settings.concurrency) || settings.concurrency < 1) {

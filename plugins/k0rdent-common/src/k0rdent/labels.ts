@@ -26,6 +26,24 @@ export function kofRoleOf(cd: WithLabels): KofRole | undefined {
   return role === 'child' || role === 'regional' ? role : undefined;
 }
 
+/**
+ * The labels KOF puts on a cluster's metrics: `cluster` is the ClusterDeployment's
+ * name; `tenant` is injected at write time for every cluster but a regional one,
+ * whose data is written with unfiltered credentials and has none (undefined).
+ * @public
+ */
+export function kofMetricLabelsOf(
+  cd: WithLabels & { metadata: { name: string } },
+): {
+  cluster: string;
+  tenant: string | undefined;
+} {
+  return {
+    cluster: cd.metadata.name,
+    tenant: kofRoleOf(cd) === 'regional' ? undefined : tenantOf(cd),
+  };
+}
+
 /** Whether the object was copied into its namespace by AccessManagement. @public */
 export function isTemplateCopy(obj: WithLabels): boolean {
   return obj.metadata?.labels?.[K0RDENT_LABELS.managed] === 'true';

@@ -381,4 +381,51 @@ describe('K0rdentKubernetesClient against the simulator', () => {
       [],
     );
   });
+
+  it('GETs a service through the API server proxy with the path and query as given', async () => {
+    sim.server.proxies.register(
+      'kof',
+      'promxy',
+      (_req, res, path, query) => {
+        const status = query.get('query') === 'bad(' ? 400 : 200;
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ path, query: query.get('query') }));
+      },
+      8082,
+    );
+    const target = { namespace: 'kof', name: 'promxy', port: 8082 };
+
+    const ok = await client.getThroughServiceProxy(
+      target,
+      '/api/v1/query',
+      new URLSearchParams({ query: 'sum(up{cluster="a b"})' }),
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.contentType).toBe('application/json');
+    expect(JSON.parse(ok.body)).toEqual({
+      path: '/api/v1/query',
+      query: 'sum(up{cluster="a b"})',
+    });
+
+    // The service's own errors come back for the caller to read.
+    const refused = await client.getThroughServiceProxy(
+      target,
+      '/api/v1/query',
+      new URLSearchParams({ query: 'bad(' }),
+    );
+    expect(refused.status).toBe(400);
+
+    // The API server's own: no such service behind the proxy.
+    await expect(
+      client.getThroughServiceProxy(
+        { ...target, name: 'missing' },
+        '/api/v1/query',
+        new URLSearchParams(),
+      ),
+    ).rejects.toMatchObject({
+      name: 'KubernetesApiError',
+      code: 503,
+      retryable: true,
+    });
+  });
 });

@@ -1,8 +1,8 @@
 /*
  * Writes (and point reads) against one management cluster, for the reconciler
- * and for pages that show one object (its events):
- * server-side apply under a field manager, get, status read and delete, with every
- * failure mapped to KubernetesApiError.
+ * and for pages that show one object (its events) or KOF's data:
+ * server-side apply under a field manager, get, status read, delete and GETs
+ * through the service proxy, with every failure mapped to KubernetesApiError.
  */
 import { InputError } from '@backstage/errors';
 import {
@@ -22,6 +22,12 @@ import { KubeObject } from '../types';
 import { KubernetesApiError } from './KubernetesApiError';
 import { requireKind } from './paths';
 import { requestOptions, withTimeout } from './requestOptions';
+import {
+  getThroughServiceProxy,
+  type ServiceProxyRequestOptions,
+  type ServiceProxyResponse,
+  type ServiceProxyTarget,
+} from './serviceProxy';
 
 /**
  * Options of {@link K0rdentKubernetesClient.apply}.
@@ -341,6 +347,24 @@ export class K0rdentKubernetesClient {
     return options.limit === undefined
       ? events
       : events.slice(0, options.limit);
+  }
+
+  /**
+   * GETs `path?query` of a Service of the management cluster through the API
+   * server's service proxy (e.g. KOF's Promxy). The service's own answer comes
+   * back whatever its status; the API server's errors (no endpoints, not
+   * allowed to proxy) are thrown as KubernetesApiErrors.
+   */
+  async getThroughServiceProxy(
+    target: ServiceProxyTarget,
+    path: string,
+    query: URLSearchParams,
+    options: ServiceProxyRequestOptions = {},
+  ): Promise<ServiceProxyResponse> {
+    return getThroughServiceProxy(this.#kc, target, path, query, {
+      timeoutMs: this.#timeoutMs,
+      ...options,
+    });
   }
 
   /**
