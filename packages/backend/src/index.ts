@@ -28,6 +28,13 @@ backend.add(embeddedSimulatorFactory);
 backend.add(import('@k0rdent-backstage/plugin-catalog-backend-module-k0rdent'));
 backend.add(import('@k0rdent-backstage/plugin-k0rdent-backend'));
 
+// Kubernetes: the core plugin, with the Ready k0rdent child clusters as its
+// clusters (see the kubernetes section of app-config.yaml)
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+backend.add(
+  import('@k0rdent-backstage/plugin-kubernetes-backend-module-k0rdent'),
+);
+
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(

@@ -3,6 +3,10 @@ import {
   catalogEntityDeletePermission,
   catalogEntityReadPermission,
 } from '@backstage/plugin-catalog-common/alpha';
+import {
+  kubernetesProxyPermission,
+  kubernetesResourcesReadPermission,
+} from '@backstage/plugin-kubernetes-common';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   k0rdentClusterCostReadPermission,
@@ -108,13 +112,16 @@ describe('PortalPermissionPolicy for k0rdent', () => {
     });
   });
 
-  it('keeps multi-cluster services to the platform team', async () => {
-    await expect(
-      policy.handle(
-        { permission: k0rdentMultiClusterServiceApplyPermission },
-        user,
-      ),
-    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  it.each([
+    ['multi-cluster services', k0rdentMultiClusterServiceApplyPermission],
+    [
+      "the Kubernetes proxy (a child cluster's admin)",
+      kubernetesProxyPermission,
+    ],
+  ])('keeps %s to the platform team', async (_what, permission) => {
+    await expect(policy.handle({ permission }, user)).resolves.toEqual({
+      result: AuthorizeResult.DENY,
+    });
     const platform = new PortalPermissionPolicy(
       mockServices.userInfo({
         userEntityRef: 'user:default/ops',
@@ -123,9 +130,15 @@ describe('PortalPermissionPolicy for k0rdent', () => {
     );
     await expect(
       platform.handle(
-        { permission: k0rdentMultiClusterServiceApplyPermission },
+        { permission },
         { ...user, credentials: mockCredentials.user('user:default/ops') },
       ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it("lets signed-in users see a cluster's workloads in the Kubernetes tab", async () => {
+    await expect(
+      policy.handle({ permission: kubernetesResourcesReadPermission }, user),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });
 });

@@ -24,6 +24,7 @@ import {
   createCatalogConditionalDecision,
 } from '@backstage/plugin-catalog-backend/alpha';
 import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+import { kubernetesProxyPermission } from '@backstage/plugin-kubernetes-common';
 import {
   k0rdentClusterCostReadPermission,
   k0rdentClusterDeletePermission,
@@ -38,16 +39,28 @@ import {
 
 /**
  * The group whose members may roll services out across clusters with
- * MultiClusterServices: this app's choice, an example for adopters.
+ * MultiClusterServices and use the Kubernetes plugin's proxy: this app's
+ * choice, an example for adopters.
  */
 const PLATFORM_GROUP = 'group:default/platform';
+
+/**
+ * Basic permissions only the platform group holds. The Kubernetes proxy
+ * forwards any request, writes included, to a child cluster with that
+ * cluster's own (admin) kubeconfig.
+ */
+const PLATFORM_ONLY = new Set([
+  k0rdentMultiClusterServiceApplyPermission.name,
+  kubernetesProxyPermission.name,
+]);
 
 /**
  * Signed-in users may read the catalog and the fleet and ask for new clusters.
  * Removing an entity from the catalog, and upgrading, changing or deleting a
  * k0rdent cluster, is reserved to its owners; a cluster's cost is for its owners
  * and the members of its KOF tenant; MultiClusterServices, which reach every
- * matching cluster, are for the platform team.
+ * matching cluster, and the Kubernetes proxy, which acts on a child cluster as
+ * its admin, are for the platform team.
  */
 export class PortalPermissionPolicy implements PermissionPolicy {
   constructor(private readonly userInfo: UserInfoService) {}
@@ -63,7 +76,7 @@ export class PortalPermissionPolicy implements PermissionPolicy {
     if (isResourcePermission(permission, RESOURCE_TYPE_K0RDENT_CLUSTER)) {
       return this.#k0rdentClusterDecision(permission, user);
     }
-    if (permission.name === k0rdentMultiClusterServiceApplyPermission.name) {
+    if (PLATFORM_ONLY.has(permission.name)) {
       const { ownershipEntityRefs } = await this.userInfo.getUserInfo(
         user.credentials,
       );

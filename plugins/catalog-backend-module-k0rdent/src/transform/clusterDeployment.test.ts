@@ -89,6 +89,10 @@ describe('clusterDeploymentEntity', () => {
           [`${LABEL}/namespace`]: 'kcm-system',
           [`${LABEL}/name`]: 'team-a-aws-dev',
           [`${LABEL}/kubernetes-version`]: 'v1.36.3+k0s.2',
+          'backstage.io/kubernetes-cluster':
+            'mgmt_clusterd_kcm-system_team-a-aws-dev',
+          'backstage.io/kubernetes-id':
+            'mgmt_clusterd_kcm-system_team-a-aws-dev',
         },
         labels: {
           [`${LABEL}/management-cluster`]: 'mgmt',
@@ -201,15 +205,32 @@ describe('clusterDeploymentEntity', () => {
       'Deleting',
     ],
     [undefined, undefined, 'Provisioning'],
-  ])('status %j (deletion %j) → %s', (status, deletionTimestamp, expected) => {
-    const cluster = clusterDeployment('c', {
-      metadata: deletionTimestamp ? { deletionTimestamp } : {},
-      status: status as any,
-    });
-    expect(entityOf(cluster).metadata.labels?.[`${LABEL}/status`]).toBe(
-      expected,
-    );
-  });
+  ])(
+    'status %j (deletion %j) → %s, and the Kubernetes plugin annotations only when Ready',
+    (status, deletionTimestamp, expected) => {
+      const cluster = clusterDeployment('c', {
+        metadata: deletionTimestamp ? { deletionTimestamp } : {},
+        status: status as any,
+      });
+      const entity = entityOf(cluster);
+      expect(entity.metadata.labels?.[`${LABEL}/status`]).toBe(expected);
+      // Without its cluster annotation, the Kubernetes tab would ask every
+      // cluster: both or neither.
+      const kubernetesAnnotations = Object.fromEntries(
+        Object.entries(entity.metadata.annotations ?? {}).filter(([key]) =>
+          key.startsWith('backstage.io/kubernetes-'),
+        ),
+      );
+      expect(kubernetesAnnotations).toEqual(
+        expected === 'Ready'
+          ? {
+              'backstage.io/kubernetes-cluster': entity.metadata.name,
+              'backstage.io/kubernetes-id': entity.metadata.name,
+            }
+          : {},
+      );
+    },
+  );
 
   it('keeps a deleting cluster valid', async () => {
     const entity = entityOf(
@@ -493,6 +514,10 @@ describe('clusterDeploymentEntity', () => {
     expect(entity.metadata.annotations?.[`${LABEL}/stale-since`]).toBe(
       '2026-08-21T12:00:00.000Z',
     );
+    // The Kubernetes module keeps supplying a cluster last seen Ready.
+    expect(
+      entity.metadata.annotations?.['backstage.io/kubernetes-cluster'],
+    ).toBe(entity.metadata.name);
     await expectValidEntity(entity);
   });
 });

@@ -8,6 +8,7 @@ import {
   ENTITY_TYPES,
   infrastructureProviderOf,
   k0rdentEntityName,
+  KUBERNETES_PLUGIN_ANNOTATIONS,
   kofRoleOf,
   kubernetesVersionOf,
   tenantOf,
@@ -46,6 +47,9 @@ import { keyOf, type FleetSnapshot } from './snapshot';
  * - Facets: status (Ready, Provisioning, Failed, Deleting), provider (from the
  *   template), region (KCM Region), cloud region, Kubernetes version,
  *   template, KOF role, tenant.
+ * - Ready clusters carry `backstage.io/kubernetes-cluster` and
+ *   `backstage.io/kubernetes-id` = the entity name: the name under which the
+ *   Kubernetes backend's k0rdent module supplies the cluster.
  *
  * Relations only point at kinds that are ingested.
  *
@@ -88,6 +92,13 @@ export function clusterDeploymentToEntity(
   const tenant = tenantOf(cluster);
   const provider = infrastructureProviderOf(templateObject);
   const kubernetesVersion = kubernetesVersionOf(cluster, templateObject);
+  const status = phaseStatus(cluster);
+  const entityName = k0rdentEntityName({
+    managementCluster,
+    kind: 'ClusterDeployment',
+    namespace,
+    name,
+  });
 
   const dependsOn = refList([
     ingests(ctx, 'ClusterTemplate') ? template?.entityRef : undefined,
@@ -110,19 +121,22 @@ export function clusterDeploymentToEntity(
 
   return buildEntity(ctx, {
     kind: 'Resource',
-    name: k0rdentEntityName({
-      managementCluster,
-      kind: 'ClusterDeployment',
-      namespace,
-      name,
-    }),
+    name: entityName,
     title: name,
     source: keyOf(cluster),
     annotations: {
       [ENTITY_ANNOTATIONS.kubernetesVersion]: kubernetesVersion,
+      // Only Ready clusters are supplied to the Kubernetes plugin. Without the
+      // cluster annotation the Kubernetes tab would ask every cluster.
+      ...(status === 'Ready'
+        ? {
+            [KUBERNETES_PLUGIN_ANNOTATIONS.cluster]: entityName,
+            [KUBERNETES_PLUGIN_ANNOTATIONS.id]: entityName,
+          }
+        : {}),
     },
     facets: {
-      [ENTITY_LABELS.status]: phaseStatus(cluster),
+      [ENTITY_LABELS.status]: status,
       [ENTITY_LABELS.provider]: provider,
       [ENTITY_LABELS.region]: region,
       [ENTITY_LABELS.cloudRegion]: cloudRegionFromConfig(cluster.spec?.config),

@@ -71,3 +71,16 @@ export const ENTITY_TYPES = {
   region: 'k0rdent-region',
   tenant: 'kof-tenant',
 } as const;
+
+/**
+ * Annotations of the Backstage Kubernetes plugin on Ready cluster entities: the
+ * Kubernetes tab of the entity then shows the child cluster that the k0rdent
+ * module of the Kubernetes backend supplies under the entity's name.
+ * @public
+ */
+export const KUBERNETES_PLUGIN_ANNOTATIONS = {
+  /** The supplied Kubernetes cluster the entity is; the single-tenant service locator asks only it. */
+  cluster: 'backstage.io/kubernetes-cluster',
+  /** Makes the Kubernetes tab appear; it lists the workloads labelled `backstage.io/kubernetes-id=<value>`. */
+  id: 'backstage.io/kubernetes-id',
+} as const;
