@@ -8,7 +8,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
-  k0rdentEntityName,
+  k0rdentEntityRef,
   kofTenantEntityName,
   managementClusterEntityName,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
@@ -27,11 +27,7 @@ export function resourceRef(
   namespace: string | undefined,
   name: string,
 ): string {
-  return stringifyEntityRef({
-    kind: 'resource',
-    namespace: DEFAULT_NAMESPACE,
-    name: k0rdentEntityName({ managementCluster, kind, namespace, name }),
-  });
+  return k0rdentEntityRef({ managementCluster, kind, namespace, name });
 }
 
 /** `system:default/<name>` of a KOF tenant. */

@@ -6,10 +6,6 @@
  * templates or credentials may have changed.
  */
 import {
-  DEFAULT_NAMESPACE,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
-import {
   CLUSTER_FACETS,
   CONDITION_TYPES,
   KCM_SYSTEM_NAMESPACE,
@@ -17,7 +13,7 @@ import {
   clusterPhase,
   getCondition,
   infrastructureProviderOf,
-  k0rdentEntityName,
+  k0rdentEntityRef,
   kofRoleOf,
   kubernetesVersionOf,
   servicesReadyOf,
@@ -109,15 +105,11 @@ export function clusterEntityRef(
   namespace: string,
   name: string,
 ): string {
-  return stringifyEntityRef({
-    kind: 'resource',
-    namespace: DEFAULT_NAMESPACE,
-    name: k0rdentEntityName({
-      managementCluster,
-      kind: 'ClusterDeployment',
-      namespace,
-      name,
-    }),
+  return k0rdentEntityRef({
+    managementCluster,
+    kind: 'ClusterDeployment',
+    namespace,
+    name,
   });
 }
 

@@ -44,6 +44,14 @@ export function k0rdentEntityName(location: K0rdentObjectLocation): string {
 }
 
 /**
+ * The ref of a k0rdent object's catalog entity: `resource:default/<entity name>`.
+ * @public
+ */
+export function k0rdentEntityRef(location: K0rdentObjectLocation): string {
+  return `resource:default/${k0rdentEntityName(location)}`;
+}
+
+/**
  * The Domain entity name of a management cluster: its configured name.
  * @public
  */
