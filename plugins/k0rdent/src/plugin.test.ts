@@ -1,4 +1,12 @@
-import { ApiBlueprint } from '@backstage/frontend-plugin-api';
+import {
+  ApiBlueprint,
+  coreExtensionData,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import type { Entity } from '@backstage/catalog-model';
 import { createExtensionTester } from '@backstage/frontend-test-utils';
 import {
   K0rdentClient,
@@ -29,6 +37,60 @@ describe('k0rdentPlugin', () => {
     ).resolves.toEqual([]);
     expect(fetch).toHaveBeenCalledWith(
       'http://be/api/k0rdent/management-clusters',
+    );
+  });
+
+  it('mounts the fleet page at /k0rdent, with a title and icon for the sidebar', () => {
+    const page = createExtensionTester(
+      k0rdentPlugin.getExtension('page:k0rdent'),
+    );
+    expect(page.get(coreExtensionData.routePath)).toBe('/k0rdent');
+    expect(page.get(coreExtensionData.title)).toBe('k0rdent fleet');
+    expect(page.get(coreExtensionData.icon)).toBeDefined();
+  });
+
+  it('adds the k0rdent tab to k0rdent cluster entities only', () => {
+    const tab = createExtensionTester(
+      k0rdentPlugin.getExtension('entity-content:k0rdent/cluster'),
+    );
+    expect(tab.get(coreExtensionData.routePath)).toBe('/k0rdent');
+    expect(tab.get(EntityContentBlueprint.dataRefs.title)).toBe('k0rdent');
+    const isCluster = tab.get(EntityContentBlueprint.dataRefs.filterFunction)!;
+    const entity = (kind: string, annotations: Record<string, string>) =>
+      ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind,
+        metadata: { name: 'x', annotations },
+      } as Entity);
+    expect(
+      isCluster(
+        entity('Resource', {
+          'backstage.k0rdent.io/kind': 'ClusterDeployment',
+          'backstage.k0rdent.io/management-cluster': 'demo',
+          'backstage.k0rdent.io/namespace': 'team-a',
+          'backstage.k0rdent.io/name': 'prod',
+        }),
+      ),
+    ).toBe(true);
+    expect(
+      isCluster(
+        entity('Resource', {
+          'backstage.k0rdent.io/kind': 'ClusterTemplate',
+          'backstage.k0rdent.io/management-cluster': 'demo',
+          'backstage.k0rdent.io/namespace': 'team-a',
+          'backstage.k0rdent.io/name': 'aws-1',
+        }),
+      ),
+    ).toBe(false);
+    expect(isCluster(entity('Component', {}))).toBe(false);
+  });
+
+  it('adds the clusters card to group pages', () => {
+    const card = createExtensionTester(
+      k0rdentPlugin.getExtension('entity-card:k0rdent/group-clusters'),
+    );
+    expect(card.get(EntityCardBlueprint.dataRefs.filterExpression)).toBe(
+      'kind:group',
     );
   });
 });

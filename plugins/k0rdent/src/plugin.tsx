@@ -1,18 +1,29 @@
 /*
- * The k0rdent frontend plugin for the new frontend system. For now it
- * provides the k0rdent API to the app, which the scaffolder form fields
- * (installed by the scaffolder module in ./alpha) and later k0rdent pages use.
+ * The k0rdent frontend plugin for the new frontend system: the k0rdent API,
+ * the fleet page, the k0rdent tab of cluster entities and the clusters card
+ * of group pages. The scaffolder form fields are a scaffolder module (./alpha).
  */
 import {
   ApiBlueprint,
   createFrontendPlugin,
+  createRouteRef,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import {
+  isK0rdentClusterEntity,
   K0rdentClient,
   k0rdentApiRef,
 } from '@k0rdent-backstage/plugin-k0rdent-react';
+import CloudQueueIcon from '@material-ui/icons/CloudQueue';
+
+/** The fleet page's route. @public */
+export const k0rdentFleetRouteRef = createRouteRef();
 
 /** `api:k0rdent`: the k0rdent API over HTTP. */
 const k0rdentApi = ApiBlueprint.make({
@@ -24,13 +35,56 @@ const k0rdentApi = ApiBlueprint.make({
     }),
 });
 
+/** `page:k0rdent`: the fleet with its facets, at `/k0rdent`, in the sidebar. */
+const fleetPage = PageBlueprint.make({
+  params: {
+    path: '/k0rdent',
+    routeRef: k0rdentFleetRouteRef,
+    title: 'k0rdent fleet',
+    icon: <CloudQueueIcon />,
+    noHeader: true,
+    loader: () =>
+      import('@k0rdent-backstage/plugin-k0rdent-react').then(m => (
+        <m.K0rdentFleetPage />
+      )),
+  },
+});
+
+/** `entity-content:k0rdent/cluster`: the k0rdent tab of cluster entities. */
+const clusterContent = EntityContentBlueprint.make({
+  name: 'cluster',
+  params: {
+    path: '/k0rdent',
+    title: 'k0rdent',
+    filter: isK0rdentClusterEntity,
+    loader: () =>
+      import('@k0rdent-backstage/plugin-k0rdent-react').then(m => (
+        <m.EntityK0rdentClusterContent />
+      )),
+  },
+});
+
+/** `entity-card:k0rdent/group-clusters`: a team's clusters and their cost. */
+const groupClustersCard = EntityCardBlueprint.make({
+  name: 'group-clusters',
+  params: {
+    filter: 'kind:group',
+    loader: () =>
+      import('@k0rdent-backstage/plugin-k0rdent-react').then(m => (
+        <m.EntityK0rdentGroupClustersCard />
+      )),
+  },
+});
+
 /**
- * The k0rdent plugin: provides `k0rdentApiRef`.
+ * The k0rdent plugin: provides `k0rdentApiRef`, the fleet page, the cluster
+ * tab and the group card.
  *
  * @public
  */
 export const k0rdentPlugin = createFrontendPlugin({
   pluginId: 'k0rdent',
   info: { packageJson: () => import('../package.json') },
-  extensions: [k0rdentApi],
+  routes: { fleet: k0rdentFleetRouteRef },
+  extensions: [k0rdentApi, fleetPage, clusterContent, groupClustersCard],
 });

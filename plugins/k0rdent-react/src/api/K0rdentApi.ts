@@ -5,13 +5,17 @@
  */
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import type {
+  ClusterCost,
   ClusterDetails,
   ClusterFacet,
+  ClusterMetrics,
   ClusterPage,
   ClusterSortField,
+  CostSummary,
   CredentialSummary,
   DesiredStateRequest,
   ManagementClusterHealth,
+  MetricsWindow,
   TemplateDetails,
   TemplateKind,
   TemplateSummary,
@@ -60,6 +64,19 @@ export type ClusterListQuery = Partial<
   limit?: number;
 };
 
+/**
+ * Query of {@link K0rdentApi.getCostSummary}: the facet filters of
+ * {@link ClusterListQuery} (e.g. `owner`, `tenant`) and how many clusters to list.
+ *
+ * @public
+ */
+export type CostSummaryQuery = Partial<
+  Record<ClusterFacet, string | string[]>
+> & {
+  /** Clusters listed, most expensive first (at most 500); the totals cover all. */
+  limit?: number;
+};
+
 /** Identifies one ClusterDeployment. @public */
 export interface ClusterRef {
   managementCluster: string;
@@ -88,6 +105,15 @@ export interface K0rdentApi {
   getCluster(ref: ClusterRef): Promise<ClusterDetails>;
   /** `GET /requests/:id`: a desired-state request and its history. */
   getRequest(id: string): Promise<DesiredStateRequest>;
+  /** `GET /clusters/.../metrics`: CPU, memory and nodes over a window, from KOF. */
+  getClusterMetrics(
+    ref: ClusterRef,
+    window: MetricsWindow,
+  ): Promise<ClusterMetrics>;
+  /** `GET /clusters/.../cost`: what the cluster costs, from KOF's OpenCost data. */
+  getClusterCost(ref: ClusterRef): Promise<ClusterCost>;
+  /** `GET /cost`: what the matching clusters whose cost the user may read cost. */
+  getCostSummary(query?: CostSummaryQuery): Promise<CostSummary>;
 }
 
 /**

@@ -62,6 +62,32 @@ describe('K0rdentClient', () => {
     );
   });
 
+  it('asks for usage over a window, cost, and cost summaries by facet', async () => {
+    const ref = {
+      managementCluster: 'mgmt',
+      namespace: 'team-a',
+      name: 'prod',
+    };
+    const usage = makeClient(jsonResponse(200, { metrics: [] }));
+    await usage.client.getClusterMetrics(ref, '24h');
+    expect(usage.fetch).toHaveBeenCalledWith(
+      'http://backstage/api/k0rdent/clusters/mgmt/team-a/prod/metrics?window=24h',
+    );
+    const cost = makeClient(jsonResponse(200, { byNamespace: [] }));
+    await cost.client.getClusterCost(ref);
+    expect(cost.fetch).toHaveBeenCalledWith(
+      'http://backstage/api/k0rdent/clusters/mgmt/team-a/prod/cost',
+    );
+    const summary = makeClient(jsonResponse(200, { items: [] }));
+    await summary.client.getCostSummary({
+      owner: 'group:default/payments',
+      limit: 5,
+    });
+    expect(summary.fetch).toHaveBeenCalledWith(
+      'http://backstage/api/k0rdent/cost?owner=group%3Adefault%2Fpayments&limit=5',
+    );
+  });
+
   it("turns the backend's error body into a ResponseError with its message", async () => {
     const { client } = makeClient(
       jsonResponse(404, {

@@ -6,17 +6,22 @@
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
+  ClusterCost,
   ClusterDetails,
+  ClusterMetrics,
   ClusterPage,
+  CostSummary,
   CredentialSummary,
   DesiredStateRequest,
   ManagementClusterHealth,
+  MetricsWindow,
   TemplateDetails,
   TemplateSummary,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
 import type {
   ClusterListQuery,
   ClusterRef,
+  CostSummaryQuery,
   CredentialListFilter,
   K0rdentApi,
   TemplateListFilter,
@@ -91,6 +96,34 @@ export class K0rdentClient implements K0rdentApi {
 
   getRequest(id: string): Promise<DesiredStateRequest> {
     return this.#get(`/requests/${segments(id)}`);
+  }
+
+  getClusterMetrics(
+    ref: ClusterRef,
+    window: MetricsWindow,
+  ): Promise<ClusterMetrics> {
+    return this.#get(
+      `/clusters/${segments(
+        ref.managementCluster,
+        ref.namespace,
+        ref.name,
+      )}/metrics`,
+      { window },
+    );
+  }
+
+  getClusterCost(ref: ClusterRef): Promise<ClusterCost> {
+    return this.#get(
+      `/clusters/${segments(
+        ref.managementCluster,
+        ref.namespace,
+        ref.name,
+      )}/cost`,
+    );
+  }
+
+  getCostSummary(query: CostSummaryQuery = {}): Promise<CostSummary> {
+    return this.#get('/cost', { ...query });
   }
 
   async #get<T>(path: string, query: Record<string, QueryValue> = {}) {

@@ -2,6 +2,7 @@ export { k0rdentApiRef } from './K0rdentApi';
 export type {
   ClusterListQuery,
   ClusterRef,
+  CostSummaryQuery,
   CredentialListFilter,
   K0rdentApi,
   TemplateListFilter,

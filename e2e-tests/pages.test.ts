@@ -1,0 +1,120 @@
+/*
+ * The k0rdent pages in a real browser against the running portal and its
+ * embedded simulated management cluster (whose Promxy answers PromQL over the
+ * simulated fleet): the fleet page with its facets, a cluster's k0rdent tab
+ * with usage and cost, and a team's clusters card. The guest is a member of
+ * the payments team.
+ */
+import { test, expect, type Page } from '@playwright/test';
+
+async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
+
+test('the fleet page filters by facet, and the filter is in the link', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name: 'k0rdent fleet' })
+    .click();
+  await expect(page).toHaveURL(/\/k0rdent/);
+  await expect(page.getByText(/^\d+ clusters$/)).toBeVisible();
+  await expect(
+    page.getByText(/management clusters?, (all )?connected/),
+  ).toBeVisible();
+
+  const filters = page.getByRole('region', { name: 'Filters' });
+  await filters
+    .getByRole('checkbox', { name: /^group:payments \(\d+\)$/ })
+    .check();
+  await expect(page).toHaveURL(/owner=group(:|%3A)default(\/|%2F)payments/);
+  const rows = page.getByRole('row');
+  await expect(rows.filter({ hasText: 'payments-aws-prod' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: /data-/ })).toHaveCount(0);
+
+  // The same view from its link, in a fresh page.
+  const url = page.url();
+  await page.goto('/');
+  await page.goto(url);
+  await expect(rows.filter({ hasText: 'payments-aws-prod' })).toHaveCount(1);
+  await expect(
+    filters.getByRole('checkbox', { name: /^group:payments/ }),
+  ).toBeChecked();
+});
+
+test("a cluster's k0rdent tab shows its state, usage and cost to its team", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto(
+    '/catalog/default/resource/demo_clusterd_team-payments_payments-aws-prod/k0rdent',
+  );
+  await expect(page.getByText('Overview').first()).toBeVisible();
+  await expect(page.getByText('Conditions').first()).toBeVisible();
+  await expect(page.getByText('Ready').first()).toBeVisible();
+
+  // Usage from KOF: CPU in cores against capacity, and 9 nodes up.
+  await expect(page.getByText('Usage').first()).toBeVisible();
+  await expect(page.getByText(/cores of \d+ cores/).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByText(/9 nodes up/).first()).toBeVisible();
+  await expect(
+    page.getByRole('img', { name: /CPU used/ }).first(),
+  ).toBeVisible();
+
+  // Cost: the guest's team owns the cluster.
+  const cost = page.getByText('Cost', { exact: true }).first();
+  await expect(cost).toBeVisible();
+  await expect(page.getByText(/\$[\d,]+\.\d\d/).first()).toBeVisible();
+});
+
+test('a cluster of another team shows no cost to the guest', async ({
+  page,
+}) => {
+  await signIn(page);
+  // data-aks-prod belongs to the data team's tenant.
+  await page.goto(
+    '/catalog/default/resource/demo_clusterd_team-data_data-aks-prod/k0rdent',
+  );
+  await expect(page.getByText('Overview').first()).toBeVisible();
+  await expect(page.getByText('Usage').first()).toBeVisible();
+  await expect(page.getByText(/cores of \d+ cores/).first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.getByText('Cost', { exact: true })).toHaveCount(0);
+});
+
+test("a team's page counts its clusters and what they cost", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/catalog/default/group/payments');
+  await expect(page.getByText('Kubernetes clusters').first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: /^\d+ Ready clusters?$/ }),
+  ).toBeVisible();
+  // What the team's clusters cost a month, and the most expensive of them.
+  await expect(page.getByText(/^\$[\d,]+\.\d\d per month$/)).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(
+    page
+      .getByRole('table', { name: 'Most expensive clusters' })
+      .getByRole('row', { name: /^payments-aws-prod \$[\d,]+\.\d\d$/ }),
+  ).toBeVisible();
+  // Each count opens the fleet page filtered to the team.
+  await page.getByRole('link', { name: /^\d+ clusters$/ }).click();
+  await expect(page).toHaveURL(/\/k0rdent\?.*owner=group/);
+  await expect(
+    page.getByRole('row').filter({ hasText: 'payments-aws-prod' }),
+  ).toHaveCount(1);
+});

@@ -1,0 +1,2 @@
+export { TimeSeriesChart, type TimeSeriesChartProps } from './TimeSeriesChart';
+export type { TickKind } from './scales';
