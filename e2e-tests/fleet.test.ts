@@ -1,14 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
+import { test, expect } from '@playwright/test';
+import { signIn } from './signIn';
 
 test('the simulated k0rdent fleet is in the catalog, with owners and relations', async ({
   page,

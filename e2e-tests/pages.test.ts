@@ -5,17 +5,8 @@
  * with usage and cost, and a team's clusters card. The guest is a member of
  * the payments team.
  */
-import { test, expect, type Page } from '@playwright/test';
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
+import { test, expect } from '@playwright/test';
+import { signIn } from './signIn';
 
 test('the fleet page filters by facet, and the filter is in the link', async ({
   page,

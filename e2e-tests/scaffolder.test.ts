@@ -5,16 +5,7 @@
  * cluster, and the new cluster appears in the catalog going to Ready.
  */
 import { test, expect, type Page } from '@playwright/test';
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-}
+import { signIn } from './signIn';
 
 async function choose(page: Page, label: string | RegExp, option: string) {
   const field = page.getByRole('textbox', { name: label });

@@ -3,6 +3,7 @@
  * time window and what clusters cost, from KOF's Promxy (VictoriaMetrics
  * across the regions) and the OpenCost metrics KOF collects.
  */
+import type { ClusterSummary } from './fleet';
 
 /**
  * Time windows of the metrics endpoint with the step of their points.
@@ -87,16 +88,13 @@ export interface ClusterCost {
 }
 
 /** One cluster in a cost summary. @public */
-export interface CostSummaryItem {
-  managementCluster: string;
-  namespace: string;
-  name: string;
-  entityRef: string;
-  owner: string;
-  tenant: string;
+export type CostSummaryItem = Pick<
+  ClusterSummary,
+  'managementCluster' | 'namespace' | 'name' | 'entityRef' | 'owner' | 'tenant'
+> & {
   hourly: number;
   monthly: number;
-}
+};
 
 /**
  * What a set of clusters costs (a team's, a tenant's, the fleet's): only the

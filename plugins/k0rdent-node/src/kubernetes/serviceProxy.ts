@@ -9,9 +9,9 @@
  * used: it percent-encodes the slashes of the proxied path and has no way to
  * pass the proxied request's query string.
  */
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { prepareApiServerGet } from './apiServerRequest';
 import { KubernetesApiError } from './KubernetesApiError';
 
 /**
@@ -90,30 +90,16 @@ export async function getThroughServiceProxy(
   query: URLSearchParams,
   options: ServiceProxyRequestOptions = {},
 ): Promise<ServiceProxyResponse> {
-  const cluster = kubeConfig.getCurrentCluster();
-  if (!cluster) {
-    throw new KubernetesApiError({
-      code: 0,
-      reason: 'ConfigError',
-      message: 'ConfigError: the kubeconfig has no current cluster',
-      retryable: false,
-    });
-  }
-  const url = new URL(
-    `${cluster.server.replace(/\/+$/, '')}${serviceProxyPath(target, path)}`,
+  const {
+    url,
+    options: httpOptions,
+    agent,
+    lib,
+  } = await prepareApiServerGet(
+    kubeConfig,
+    serviceProxyPath(target, path),
+    query,
   );
-  url.search = query.toString();
-  const httpOptions: https.RequestOptions = {
-    method: 'GET',
-    headers: { Accept: 'application/json' },
-  };
-  try {
-    await kubeConfig.applyToHTTPSOptions(httpOptions);
-  } catch (e) {
-    throw KubernetesApiError.fromError(e);
-  }
-  const agent = httpOptions.agent as http.Agent | undefined;
-  const lib = url.protocol === 'https:' ? https : http;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
 

@@ -10,8 +10,7 @@
  * `Status` body of a failed watch request, it ignores undecodable lines, and it
  * has no idle timeout on plain http connections.
  */
-import http from 'node:http';
-import https from 'node:https';
+import type http from 'node:http';
 import {
   CustomObjectsApi,
   KubeConfig,
@@ -22,6 +21,7 @@ import {
   apiVersionOf,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
 import { KubeObject } from '../types';
+import { prepareApiServerGet } from './apiServerRequest';
 import { KubernetesApiError } from './KubernetesApiError';
 import { resourcePath } from './paths';
 import { requestOptions, withTimeout } from './requestOptions';
@@ -197,36 +197,20 @@ export class ClientNodeTransport implements FleetTransport {
     kind: KindInfo,
     options: FleetTransportWatchOptions,
   ): Promise<FleetTransportWatch> {
-    const cluster = this.#kc.getCurrentCluster();
-    if (!cluster) {
-      throw new KubernetesApiError({
-        code: 0,
-        reason: 'ConfigError',
-        message: 'ConfigError: the kubeconfig has no current cluster',
-        retryable: false,
-      });
-    }
-    const url = new URL(
-      `${cluster.server.replace(/\/+$/, '')}${resourcePath(kind)}`,
-    );
-    url.searchParams.set('watch', 'true');
-    url.searchParams.set('allowWatchBookmarks', 'true');
+    const query = new URLSearchParams({
+      watch: 'true',
+      allowWatchBookmarks: 'true',
+    });
     if (options.resourceVersion) {
-      url.searchParams.set('resourceVersion', options.resourceVersion);
+      query.set('resourceVersion', options.resourceVersion);
     }
-    url.searchParams.set('timeoutSeconds', String(options.timeoutSeconds));
-
-    const httpOptions: https.RequestOptions = {
-      method: 'GET',
-      headers: { Accept: 'application/json' },
-    };
-    try {
-      await this.#kc.applyToHTTPSOptions(httpOptions);
-    } catch (e) {
-      throw KubernetesApiError.fromError(e);
-    }
-    const agent = httpOptions.agent as http.Agent | undefined;
-    const lib = url.protocol === 'https:' ? https : http;
+    query.set('timeoutSeconds', String(options.timeoutSeconds));
+    const {
+      url,
+      options: httpOptions,
+      agent,
+      lib,
+    } = await prepareApiServerGet(this.#kc, resourcePath(kind), query);
     const connectTimeoutMs =
       options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     const idleTimeoutMs =

@@ -17,15 +17,6 @@ import {
 /** k0rdent's default system namespace, where originals of copied objects live. */
 const DEFAULT_SYSTEM_NAMESPACE = 'kcm-system';
 
-function resourceRef(
-  managementCluster: string,
-  kind: string,
-  namespace: string | undefined,
-  name: string,
-): string {
-  return k0rdentEntityRef({ managementCluster, kind, namespace, name });
-}
-
 /** Refs the entity depends on, lower-cased. */
 function dependencies(entity: Entity | undefined): Set<string> {
   const refs = new Set<string>();
@@ -58,7 +49,7 @@ export function referencedEntityRef(options: {
   const { entity, managementCluster, namespace, kind, name } = options;
   const known = dependencies(entity);
   const candidates = [namespace, DEFAULT_SYSTEM_NAMESPACE].map(ns =>
-    resourceRef(managementCluster, kind, ns, name),
+    k0rdentEntityRef({ managementCluster, kind, namespace: ns, name }),
   );
   return (
     candidates.find(ref => known.has(ref.toLocaleLowerCase('en-US'))) ??
@@ -72,7 +63,7 @@ export function clusterScopedEntityRef(
   kind: string,
   name: string,
 ): string {
-  return resourceRef(managementCluster, kind, undefined, name);
+  return k0rdentEntityRef({ managementCluster, kind, name });
 }
 
 /** The Domain entity of a management cluster. */
