@@ -2,6 +2,7 @@ export { ClusterStatusChip } from './ClusterStatusChip';
 export {
   clusterRefOfEntity,
   isK0rdentClusterEntity,
+  k0rdentObjectOfEntity,
 } from './clusterRefOfEntity';
 export {
   formatAbsolute,
