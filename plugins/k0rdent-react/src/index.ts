@@ -15,5 +15,7 @@ export * from './components/cluster';
 export * from './components/common';
 export * from './components/fleet';
 export * from './components/group';
+export * from './components/template';
+export * from './components/tenant';
 export * from './fields';
 export * from './legacyFieldExtensions';

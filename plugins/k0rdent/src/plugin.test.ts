@@ -85,6 +85,33 @@ describe('k0rdentPlugin', () => {
     expect(isCluster(entity('Component', {}))).toBe(false);
   });
 
+  it('adds the k0rdent tab to template and tenant entities', () => {
+    const entity = (kind: string, annotations: Record<string, string>) =>
+      ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind,
+        metadata: { name: 'x', annotations },
+      } as Entity);
+    const template = entity('Resource', {
+      'backstage.k0rdent.io/kind': 'ClusterTemplate',
+      'backstage.k0rdent.io/management-cluster': 'demo',
+      'backstage.k0rdent.io/namespace': 'kcm-system',
+      'backstage.k0rdent.io/name': 'aws-1',
+    });
+    const tenant = entity('System', {
+      'backstage.k0rdent.io/management-cluster': 'demo',
+      'backstage.k0rdent.io/tenant': 'payments',
+    });
+    const filterOf = (id: string) =>
+      createExtensionTester(k0rdentPlugin.getExtension(id)).get(
+        EntityContentBlueprint.dataRefs.filterFunction,
+      )!;
+    const isTemplate = filterOf('entity-content:k0rdent/template');
+    const isTenant = filterOf('entity-content:k0rdent/tenant');
+    expect([isTemplate(template), isTemplate(tenant)]).toEqual([true, false]);
+    expect([isTenant(tenant), isTenant(template)]).toEqual([true, false]);
+  });
+
   it('adds the clusters card to group pages', () => {
     const card = createExtensionTester(
       k0rdentPlugin.getExtension('entity-card:k0rdent/group-clusters'),

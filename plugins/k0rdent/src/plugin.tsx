@@ -1,7 +1,7 @@
 /*
  * The k0rdent frontend plugin for the new frontend system: the k0rdent API,
- * the fleet page, the k0rdent tab of cluster entities and the clusters card
- * of group pages. The scaffolder form fields are a scaffolder module (./alpha).
+ * the fleet page, the k0rdent tabs of cluster, template and tenant entities,
+ * and the clusters card of group pages. The scaffolder form fields are a scaffolder module (./alpha).
  */
 import {
   ApiBlueprint,
@@ -17,6 +17,8 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import {
   isK0rdentClusterEntity,
+  isK0rdentTemplateEntity,
+  isK0rdentTenantEntity,
   K0rdentClient,
   k0rdentApiRef,
 } from '@k0rdent-backstage/plugin-k0rdent-react';
@@ -64,6 +66,34 @@ const clusterContent = EntityContentBlueprint.make({
   },
 });
 
+/** `entity-content:k0rdent/template`: versions, chain and users of a template. */
+const templateContent = EntityContentBlueprint.make({
+  name: 'template',
+  params: {
+    path: '/k0rdent',
+    title: 'k0rdent',
+    filter: isK0rdentTemplateEntity,
+    loader: () =>
+      import('@k0rdent-backstage/plugin-k0rdent-react').then(m => (
+        <m.EntityK0rdentTemplateContent />
+      )),
+  },
+});
+
+/** `entity-content:k0rdent/tenant`: a KOF tenant's clusters and cost. */
+const tenantContent = EntityContentBlueprint.make({
+  name: 'tenant',
+  params: {
+    path: '/k0rdent',
+    title: 'k0rdent',
+    filter: isK0rdentTenantEntity,
+    loader: () =>
+      import('@k0rdent-backstage/plugin-k0rdent-react').then(m => (
+        <m.EntityK0rdentTenantContent />
+      )),
+  },
+});
+
 /** `entity-card:k0rdent/group-clusters`: a team's clusters and their cost. */
 const groupClustersCard = EntityCardBlueprint.make({
   name: 'group-clusters',
@@ -77,8 +107,8 @@ const groupClustersCard = EntityCardBlueprint.make({
 });
 
 /**
- * The k0rdent plugin: provides `k0rdentApiRef`, the fleet page, the cluster
- * tab and the group card.
+ * The k0rdent plugin: provides `k0rdentApiRef`, the fleet page, the k0rdent
+ * tabs of clusters, templates and tenants, and the group card.
  *
  * @public
  */
@@ -86,5 +116,12 @@ export const k0rdentPlugin = createFrontendPlugin({
   pluginId: 'k0rdent',
   info: { packageJson: () => import('../package.json') },
   routes: { fleet: k0rdentFleetRouteRef },
-  extensions: [k0rdentApi, fleetPage, clusterContent, groupClustersCard],
+  extensions: [
+    k0rdentApi,
+    fleetPage,
+    clusterContent,
+    templateContent,
+    tenantContent,
+    groupClustersCard,
+  ],
 });

@@ -4,8 +4,8 @@
  */
 import { InfoCard, StatusOK, StatusWarning } from '@backstage/core-components';
 import type { Condition } from '@k0rdent-backstage/plugin-k0rdent-common';
-import { CardTable } from './CardTable';
-import { RelativeTime } from './RelativeTime';
+import { CardTable } from '../common/CardTable';
+import { RelativeTime } from '../common/RelativeTime';
 
 /** Not-True conditions first; otherwise in the order the cluster reports them. */
 export function sortConditions(conditions: Condition[]): Condition[] {

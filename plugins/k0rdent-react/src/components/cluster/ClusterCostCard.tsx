@@ -17,10 +17,10 @@ import {
 } from '@k0rdent-backstage/plugin-k0rdent-common';
 import type { ClusterRef } from '../../api';
 import { formatMoney } from '../common';
-import { CardTable } from './CardTable';
+import { CardTable } from '../common/CardTable';
 import { ForCluster } from './ForCluster';
-import { KofCardBody } from './ProblemNotes';
-import { RelativeTime } from './RelativeTime';
+import { KofCardBody } from '../common/ProblemNotes';
+import { RelativeTime } from '../common/RelativeTime';
 import { useClusterPolling } from './useClusterPolling';
 
 /** Props of {@link ClusterCostCard}. @public */

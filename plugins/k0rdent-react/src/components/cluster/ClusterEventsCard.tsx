@@ -3,8 +3,8 @@
  */
 import { InfoCard, StatusWarning } from '@backstage/core-components';
 import type { ObjectEvent } from '@k0rdent-backstage/plugin-k0rdent-common';
-import { CardTable } from './CardTable';
-import { RelativeTime } from './RelativeTime';
+import { CardTable } from '../common/CardTable';
+import { RelativeTime } from '../common/RelativeTime';
 
 export function ClusterEventsCard(props: { events: ObjectEvent[] }) {
   return (

@@ -19,7 +19,7 @@ import { TimeSeriesChart } from '../charts';
 import type { TickKind } from '../charts/scales';
 import { formatBytes, formatCores } from '../common';
 import { ForCluster } from './ForCluster';
-import { KofCardBody } from './ProblemNotes';
+import { KofCardBody } from '../common/ProblemNotes';
 import { useClusterPolling } from './useClusterPolling';
 
 /** Props of {@link ClusterMetricsCard}. @public */

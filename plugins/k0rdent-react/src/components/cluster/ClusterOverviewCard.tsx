@@ -15,7 +15,7 @@ import {
   managementClusterEntityRef,
   referencedEntityRef,
 } from './entityRefs';
-import { RelativeTime } from './RelativeTime';
+import { RelativeTime } from '../common/RelativeTime';
 
 const useStyles = makeStyles(theme => ({
   list: {

@@ -14,7 +14,7 @@ import type {
   ClusterDetails,
   ServiceState,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
-import { CardTable } from './CardTable';
+import { CardTable } from '../common/CardTable';
 
 interface ServiceRow {
   name: string;

@@ -10,7 +10,7 @@ import {
   k0rdentClusterUpdatePermission,
   stringifyClusterRef,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
-import { CardTable } from './CardTable';
+import { CardTable } from '../common/CardTable';
 
 /** Where the upgrade template is, and the scaffolder that runs it. */
 export interface UpgradeTemplateOptions {

@@ -33,7 +33,7 @@ import {
   ClusterUpgradesCard,
   type UpgradeTemplateOptions,
 } from './ClusterUpgradesCard';
-import { RefreshFailedNote } from './ProblemNotes';
+import { RefreshFailedNote } from '../common/ProblemNotes';
 import { useClusterPolling } from './useClusterPolling';
 
 /** Props of {@link EntityK0rdentClusterContent}. @public */

@@ -11,129 +11,30 @@
  */
 import {
   InfoCard,
-  Link,
   LinkButton,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
-import type {
-  ClusterStatus,
-  CostSummary,
-} from '@k0rdent-backstage/plugin-k0rdent-common';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Divider from '@material-ui/core/Divider';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableRow from '@material-ui/core/TableRow';
-import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { k0rdentApiRef } from '../../api';
-import {
-  ClusterStatusChip,
-  formatAbsolute,
-  formatMoney,
-  formatRelative,
-} from '../common';
 import { fleetLink } from '../fleet/fleetQuery';
-
-/** Statuses in the order the card lists them: trouble first. */
-const STATUS_ORDER: ClusterStatus[] = [
-  'Failed',
-  'Stale',
-  'Provisioning',
-  'Deleting',
-  'Ready',
-];
+import {
+  ClusterStatusCounts,
+  DEFAULT_FLEET_PATH,
+} from '../common/ClusterStatusCounts';
+import { CostSummaryView } from '../common/CostSummaryView';
 
 /** Clusters listed with their cost. */
 const TOP_CLUSTERS = 5;
 
-const DEFAULT_FLEET_PATH = '/k0rdent';
 const DEFAULT_CREATE_CLUSTER_PATH =
   '/create/templates/default/k0rdent-create-cluster';
-
-function byStatusOrder(a: { value: string }, b: { value: string }): number {
-  const rank = (value: string) => {
-    const i = STATUS_ORDER.indexOf(value as ClusterStatus);
-    return i < 0 ? STATUS_ORDER.length : i;
-  };
-  return rank(a.value) - rank(b.value);
-}
-
-function StatusCounts(props: {
-  owner: string;
-  fleetPath: string;
-  total: number;
-  statuses: Array<{ value: string; count: number }>;
-}) {
-  const { owner, fleetPath, total, statuses } = props;
-  return (
-    <>
-      <Typography variant="h6" component="p">
-        <Link to={fleetLink(fleetPath, { owner: [owner] })}>
-          {total} {total === 1 ? 'cluster' : 'clusters'}
-        </Link>
-      </Typography>
-      <Table size="small" aria-label="Clusters by status">
-        <TableBody>
-          {[...statuses].sort(byStatusOrder).map(({ value, count }) => (
-            <TableRow key={value}>
-              <TableCell>
-                <ClusterStatusChip status={value as ClusterStatus} />
-              </TableCell>
-              <TableCell align="right">
-                <Link
-                  to={fleetLink(fleetPath, { owner: [owner], status: [value] })}
-                  aria-label={`${count} ${value} ${
-                    count === 1 ? 'cluster' : 'clusters'
-                  }`}
-                >
-                  {count}
-                </Link>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </>
-  );
-}
-
-/** Which clusters the cost leaves out, and why. */
-function CostNotes(props: { cost: CostSummary }) {
-  const { unavailable, ambiguous } = props.cost;
-  return (
-    <>
-      {unavailable.length > 0 && (
-        <Typography variant="body2" color="textSecondary">
-          Incomplete: KOF did not answer on{' '}
-          {unavailable.map((u, i) => (
-            <span key={u.managementCluster}>
-              {i > 0 && ', '}
-              <Tooltip title={u.message}>
-                <span>{u.managementCluster}</span>
-              </Tooltip>
-            </span>
-          ))}
-          ; the clusters there are not counted.
-        </Typography>
-      )}
-      {ambiguous.length > 0 && (
-        <Typography variant="body2" color="textSecondary">
-          {ambiguous.length === 1
-            ? '1 cluster is left out: '
-            : `${ambiguous.length} clusters are left out: `}
-          KOF's data cannot tell it from another of the same name.
-        </Typography>
-      )}
-    </>
-  );
-}
 
 function Cost(props: { owner: string }) {
   const { owner } = props;
@@ -150,56 +51,7 @@ function Cost(props: { owner: string }) {
       </Typography>
     );
   }
-  if (!value) return null;
-  if (value.totalItems === 0) {
-    return (
-      <>
-        <Typography variant="body2" color="textSecondary">
-          No cost data.
-        </Typography>
-        <CostNotes cost={value} />
-      </>
-    );
-  }
-  const more = value.totalItems - value.items.length;
-  return (
-    <>
-      <Typography variant="h6" component="p">
-        {formatMoney(value.totalMonthly, value.currency)} per month
-      </Typography>
-      <Typography variant="caption" color="textSecondary">
-        {value.totalItems === 1
-          ? '1 cluster with cost data'
-          : `${value.totalItems} clusters with cost data`}
-        , prices of{' '}
-        <Tooltip title={formatAbsolute(value.at)}>
-          <span>{formatRelative(value.at)}</span>
-        </Tooltip>
-      </Typography>
-      <Table size="small" aria-label="Most expensive clusters">
-        <TableBody>
-          {value.items.map(item => (
-            <TableRow key={item.entityRef}>
-              <TableCell>
-                <EntityRefLink entityRef={item.entityRef} title={item.name}>
-                  {item.name}
-                </EntityRefLink>
-              </TableCell>
-              <TableCell align="right">
-                {formatMoney(item.monthly, value.currency)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {more > 0 && (
-        <Typography variant="body2" color="textSecondary">
-          and {more} more
-        </Typography>
-      )}
-      <CostNotes cost={value} />
-    </>
-  );
+  return value ? <CostSummaryView cost={value} /> : null;
 }
 
 /** Props of {@link EntityK0rdentGroupClustersCard}. @public */
@@ -268,9 +120,9 @@ export function EntityK0rdentGroupClustersCard(
         link: fleetLink(fleetPath, { owner: [owner] }),
       }}
     >
-      <StatusCounts
-        owner={owner}
+      <ClusterStatusCounts
         fleetPath={fleetPath}
+        filters={{ owner: [owner] }}
         total={value.totalItems}
         statuses={value.facets.status ?? []}
       />

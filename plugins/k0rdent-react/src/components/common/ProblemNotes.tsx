@@ -10,7 +10,7 @@ import {
 import Typography from '@material-ui/core/Typography';
 import type { ReactNode } from 'react';
 import { kofErrorMessage, messageOf } from './errors';
-import type { Polled } from '../common/usePolling';
+import type { Polled } from './usePolling';
 
 /** A reload failed: the data shown is from the last successful load. */
 export function RefreshFailedNote(props: { error: Error }) {

@@ -3,7 +3,7 @@
  * UTC time in a tooltip.
  */
 import Tooltip from '@material-ui/core/Tooltip';
-import { formatAbsolute, formatRelative } from '../common';
+import { formatAbsolute, formatRelative } from './format';
 
 export function RelativeTime(props: { iso?: string }) {
   const { iso } = props;

@@ -1,5 +1,5 @@
 /*
- * What the k0rdent backend's errors mean for the cluster page. The client
+ * What the k0rdent backend's errors mean for the pages. The client
  * throws ResponseErrors carrying the backend's message; tests and other
  * clients may throw the named errors of @backstage/errors directly.
  */
