@@ -15,6 +15,7 @@ export * from './components/cluster';
 export * from './components/common';
 export * from './components/fleet';
 export * from './components/group';
+export * from './components/mcs';
 export * from './components/template';
 export * from './components/tenant';
 export * from './fields';

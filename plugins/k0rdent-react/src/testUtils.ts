@@ -21,6 +21,7 @@ import {
   type DesiredStateRequest,
   type ManagementClusterHealth,
   type MetricsWindow,
+  type MultiClusterServiceDetails,
   type TemplateDetails,
   type TemplateSummary,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
@@ -30,6 +31,7 @@ import type {
   CostSummaryQuery,
   CredentialListFilter,
   K0rdentApi,
+  MultiClusterServiceRef,
   TemplateListFilter,
   TemplateRef,
 } from './api';
@@ -52,6 +54,8 @@ export interface MockK0rdentData {
   /** Costs by cluster; cost summaries are computed from them and `clusters`. */
   costs?: ClusterCost[];
   requests?: DesiredStateRequest[];
+  /** MultiClusterServices with their rollout, as the backend answers for the user. */
+  multiClusterServices?: MultiClusterServiceDetails[];
   /** Methods that reject with the given error instead of answering. */
   failures?: Partial<Record<keyof K0rdentApi, Error>>;
 }
@@ -318,6 +322,21 @@ export class MockK0rdentApi implements K0rdentApi {
     const request = (this.#data.requests ?? []).find(r => r.id === id);
     if (!request) throw new NotFoundError(`No request ${id}`);
     return request;
+  }
+
+  async getMultiClusterService(
+    ref: MultiClusterServiceRef,
+  ): Promise<MultiClusterServiceDetails> {
+    this.#failIfAsked('getMultiClusterService');
+    const mcs = (this.#data.multiClusterServices ?? []).find(
+      m => m.managementCluster === ref.managementCluster && m.name === ref.name,
+    );
+    if (!mcs) {
+      throw new NotFoundError(
+        `No MultiClusterService '${ref.name}' on management cluster '${ref.managementCluster}'`,
+      );
+    }
+    return mcs;
   }
 
   #failIfAsked(method: keyof K0rdentApi) {

@@ -85,7 +85,7 @@ describe('k0rdentPlugin', () => {
     expect(isCluster(entity('Component', {}))).toBe(false);
   });
 
-  it('adds the k0rdent tab to template and tenant entities', () => {
+  it('adds the k0rdent tab to template, tenant and multi-cluster service entities', () => {
     const entity = (kind: string, annotations: Record<string, string>) =>
       ({
         apiVersion: 'backstage.io/v1alpha1',
@@ -102,14 +102,26 @@ describe('k0rdentPlugin', () => {
       'backstage.k0rdent.io/management-cluster': 'demo',
       'backstage.k0rdent.io/tenant': 'payments',
     });
-    const filterOf = (id: string) =>
+    const filterOf = (
+      id:
+        | 'entity-content:k0rdent/template'
+        | 'entity-content:k0rdent/tenant'
+        | 'entity-content:k0rdent/multi-cluster-service',
+    ) =>
       createExtensionTester(k0rdentPlugin.getExtension(id)).get(
         EntityContentBlueprint.dataRefs.filterFunction,
       )!;
     const isTemplate = filterOf('entity-content:k0rdent/template');
     const isTenant = filterOf('entity-content:k0rdent/tenant');
+    const isMcs = filterOf('entity-content:k0rdent/multi-cluster-service');
+    const mcs = entity('Resource', {
+      'backstage.k0rdent.io/kind': 'MultiClusterService',
+      'backstage.k0rdent.io/management-cluster': 'demo',
+      'backstage.k0rdent.io/name': 'security-base',
+    });
     expect([isTemplate(template), isTemplate(tenant)]).toEqual([true, false]);
     expect([isTenant(tenant), isTenant(template)]).toEqual([true, false]);
+    expect([isMcs(mcs), isMcs(template)]).toEqual([true, false]);
   });
 
   it('adds the clusters card to group pages', () => {

@@ -1,6 +1,7 @@
 /*
  * The k0rdent frontend plugin for the new frontend system: the k0rdent API,
- * the fleet page, the k0rdent tabs of cluster, template and tenant entities,
+ * the fleet page, the k0rdent tabs of cluster, template, tenant and
+ * multi-cluster service entities,
  * and the clusters card of group pages. The scaffolder form fields are a scaffolder module (./alpha).
  */
 import {
@@ -17,6 +18,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import {
   isK0rdentClusterEntity,
+  isK0rdentMultiClusterServiceEntity,
   isK0rdentTemplateEntity,
   isK0rdentTenantEntity,
   K0rdentClient,
@@ -94,6 +96,20 @@ const tenantContent = EntityContentBlueprint.make({
   },
 });
 
+/** `entity-content:k0rdent/multi-cluster-service`: where an MCS deploys, and its rollout. */
+const multiClusterServiceContent = EntityContentBlueprint.make({
+  name: 'multi-cluster-service',
+  params: {
+    path: '/k0rdent',
+    title: 'k0rdent',
+    filter: isK0rdentMultiClusterServiceEntity,
+    loader: () =>
+      import('@k0rdent-backstage/plugin-k0rdent-react').then(m => (
+        <m.EntityK0rdentMultiClusterServiceContent />
+      )),
+  },
+});
+
 /** `entity-card:k0rdent/group-clusters`: a team's clusters and their cost. */
 const groupClustersCard = EntityCardBlueprint.make({
   name: 'group-clusters',
@@ -122,6 +138,7 @@ export const k0rdentPlugin = createFrontendPlugin({
     clusterContent,
     templateContent,
     tenantContent,
+    multiClusterServiceContent,
     groupClustersCard,
   ],
 });

@@ -21,8 +21,11 @@ import {
   type CredentialSummary,
   type JsonObject,
   type ManagementClusterHealth,
+  type MultiClusterService,
+  type MultiClusterServiceDetails,
   type ObjectEvent,
   type Region,
+  type ServiceSet,
   type ServiceTemplate,
   type TemplateDetails,
   type TemplateKind,
@@ -43,6 +46,10 @@ import {
 import { ClusterRows, type ClusterRow } from './clusterRows';
 import { credentialSummary } from './credentials';
 import { ExpiringCache } from './ExpiringCache';
+import {
+  multiClusterServiceDetails,
+  serviceSpecSummaries,
+} from './multiClusterServices';
 import { TEMPLATE_KINDS, templateSummary, upgradeEdges } from './templates';
 
 /** Kinds whose changes change the fleet overview. */
@@ -222,19 +229,7 @@ export class FleetReader {
       status,
       conditions: cluster.status?.conditions ?? [],
       serviceStates: cluster.status?.services ?? [],
-      serviceSpec: (cluster.spec?.serviceSpec?.services ?? []).map(s => ({
-        name: s.name,
-        ...(s.namespace ? { namespace: s.namespace } : {}),
-        template: s.template,
-        ...(s.dependsOn?.length
-          ? {
-              dependsOn: s.dependsOn.map(d => ({
-                name: d.name,
-                ...(d.namespace ? { namespace: d.namespace } : {}),
-              })),
-            }
-          : {}),
-      })),
+      serviceSpec: serviceSpecSummaries(cluster.spec?.serviceSpec?.services),
       upgrades: row.summary.availableUpgrades.map(target => {
         const template = cache.get('ClusterTemplate', namespace, target) as
           | ClusterTemplate
@@ -265,6 +260,51 @@ export class FleetReader {
     };
     if (staleSince) details.staleSince = staleSince;
     return details;
+  }
+
+  /**
+   * A MultiClusterService with its rollout over the matching clusters that
+   * `canRead` allows (the others are only counted), or undefined when there is
+   * none by that name. Throws NotFoundError for an unknown management cluster.
+   */
+  getMultiClusterService(
+    managementCluster: string,
+    name: string,
+    canRead: ClusterReadFilter,
+  ): MultiClusterServiceDetails | undefined {
+    const cache = this.#cache(managementCluster);
+    const mcs = cache.get('MultiClusterService', undefined, name) as
+      | MultiClusterService
+      | undefined;
+    if (!mcs) return undefined;
+    return multiClusterServiceDetails(
+      {
+        managementCluster,
+        mcs,
+        clusterRow: (namespace, clusterName) => {
+          const cluster = cache.get(
+            'ClusterDeployment',
+            namespace,
+            clusterName,
+          ) as ClusterDeployment | undefined;
+          return cluster
+            ? this.#rows.rowOf(
+                managementCluster,
+                cache,
+                cluster,
+                this.#referencesVersion,
+              )
+            : undefined;
+        },
+        serviceSets: cache.byIndex(
+          'ServiceSet',
+          'multiClusterService',
+          name,
+        ) as ServiceSet[],
+        staleSince: cache.health().staleSince?.toISOString(),
+      },
+      canRead,
+    );
   }
 
   /** The template catalogue, filtered. Throws NotFoundError for an unknown management cluster. */

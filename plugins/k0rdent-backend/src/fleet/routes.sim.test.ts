@@ -19,10 +19,13 @@ import {
   type ClusterTemplate,
   type CredentialSummary,
   type ManagementClusterHealth,
+  type MultiClusterService,
+  type MultiClusterServiceDetails,
   type TemplateDetails,
   type TemplateSummary,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
 import { startSimulator, type Simulator } from '@k0rdent-backstage/k0rdent-sim';
+import { eventually } from '../__testUtils__/eventually';
 import {
   startK0rdentBackend,
   type K0rdentTestBackend,
@@ -377,6 +380,158 @@ describe('GET /credentials', () => {
       '/credentials?ready=false',
     );
     expect(items.every(c => !c.ready)).toBe(true);
+  });
+});
+
+describe('GET /multi-cluster-services/:managementCluster/:name', () => {
+  const releaseKey = (s: { name: string; namespace?: string }) =>
+    `${s.namespace || 'default'}/${s.name}`;
+
+  /**
+   * The rollout of a demo MultiClusterService from the simulator's own
+   * objects: its matching clusters in `namespaces` (all when not given), each
+   * with the entries of the cluster's status.services that are releases of
+   * the MultiClusterService.
+   */
+  function simRollout(name: string, hide: string[] = []) {
+    const mcs = sim.store.get({
+      kind: 'MultiClusterService',
+      name,
+    }) as unknown as MultiClusterService;
+    const keys = new Set(
+      (mcs.spec?.serviceSpec?.services ?? []).map(releaseKey),
+    );
+    return (mcs.status?.matchingClusters ?? [])
+      .filter(m => !hide.includes(m.namespace!))
+      .map(m => {
+        const cd = sim.store.get({
+          kind: 'ClusterDeployment',
+          namespace: m.namespace,
+          name: m.name!,
+        }) as unknown as ClusterDeployment;
+        return {
+          cluster: `${m.namespace}/${m.name}`,
+          deployed: m.deployed === true,
+          states: (cd.status?.services ?? [])
+            .filter(s => keys.has(releaseKey(s)))
+            .map(s => `${s.name}:${s.state}`)
+            .sort(),
+        };
+      });
+  }
+
+  function rolloutOf(details: MultiClusterServiceDetails) {
+    return details.clusters.map(c => ({
+      cluster: `${c.namespace}/${c.name}`,
+      deployed: c.deployed,
+      states: c.services.map(s => `${s.name}:${s.state}`).sort(),
+    }));
+  }
+
+  /** The backend's answer once it has caught up with the simulator. */
+  async function converged(name: string, user?: string, hide?: string[]) {
+    return eventually(
+      `the rollout of ${name} to match the simulator`,
+      async () => {
+        const details = await backend.get<MultiClusterServiceDetails>(
+          `/multi-cluster-services/sim/${name}`,
+          user,
+        );
+        const expected = simRollout(name, hide);
+        return JSON.stringify(rolloutOf(details)) === JSON.stringify(expected)
+          ? { details, expected }
+          : undefined;
+      },
+    );
+  }
+
+  it('shows a demo MultiClusterService with a row per matching cluster and its service states there', async () => {
+    const { details, expected } = await converged('security-base');
+    expect(expected.length).toBeGreaterThan(5);
+    expect(rolloutOf(details)).toEqual(expected);
+    expect(details.clusters.some(c => c.services.length > 0)).toBe(true);
+    expect(details).toMatchObject({
+      managementCluster: 'sim',
+      name: 'security-base',
+      selector: 'env in (prod, staging)',
+      services: [
+        expect.objectContaining({ name: 'kyverno', namespace: 'kyverno' }),
+      ],
+      counts: {
+        matching: expected.length,
+        deployed: expected.filter(c => c.deployed).length,
+        failed: 0,
+        hidden: 0,
+      },
+      stale: false,
+    });
+    expect(details.conditions.map(c => c.type)).toContain('Ready');
+    const row = details.clusters[0];
+    const summary = await backend.get<ClusterDetails>(
+      `/clusters/sim/${row.namespace}/${row.name}`,
+    );
+    expect(row).toMatchObject({
+      entityRef: summary.entityRef,
+      status: summary.status,
+    });
+
+    const ingress = await backend.get<MultiClusterServiceDetails>(
+      '/multi-cluster-services/sim/prod-ingress',
+    );
+    expect(ingress.dependsOn).toEqual(['security-base']);
+    // Its values (a Go template annotating the ingress service) stay out.
+    expect(JSON.stringify(ingress)).not.toContain('example.com/cluster');
+  });
+
+  it('leaves out the clusters a user may not read and only counts them', async () => {
+    const everyone = await converged('security-base');
+    const { details } = await converged('security-base', OUTSIDER, [
+      'team-payments',
+    ]);
+    const payments = everyone.details.clusters.filter(
+      c => c.namespace === 'team-payments',
+    );
+    expect(payments.length).toBeGreaterThan(0);
+    expect(details.clusters.map(c => c.namespace)).not.toContain(
+      'team-payments',
+    );
+    expect(details.counts).toMatchObject({
+      matching: everyone.details.counts.matching - payments.length,
+      hidden: payments.length,
+    });
+
+    // Every cluster of payments-external-dns is in team-payments.
+    const dns = await backend.get<MultiClusterServiceDetails>(
+      '/multi-cluster-services/sim/payments-external-dns',
+      OUTSIDER,
+    );
+    const matching = simRollout('payments-external-dns');
+    expect(matching.length).toBeGreaterThan(0);
+    expect(dns.clusters).toEqual([]);
+    expect(dns.counts).toEqual({
+      matching: 0,
+      deployed: 0,
+      failed: 0,
+      hidden: matching.length,
+    });
+    const body = JSON.stringify(dns);
+    for (const { cluster } of matching) {
+      expect(body).not.toContain(cluster.split('/')[1]);
+    }
+  });
+
+  it('answers 404 for an unknown MultiClusterService or management cluster', async () => {
+    const missing = await backend.request('/multi-cluster-services/sim/nope');
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error).toMatchObject({
+      name: 'NotFoundError',
+      message: expect.stringContaining("'nope'"),
+    });
+    const nowhere = await backend.request(
+      '/multi-cluster-services/nowhere/security-base',
+    );
+    expect(nowhere.status).toBe(404);
+    expect((await nowhere.json()).error.message).toContain('nowhere');
   });
 });
 

@@ -2,7 +2,9 @@
  * The fleet read routes. Clusters are filtered by the read permission: lists
  * leave out what the user may not read, and one cluster the user may not read
  * is answered like a missing one (404), as the catalog does, so that its
- * existence is not revealed. Responses are served from the fleet cache.
+ * existence is not revealed; the rollout of a MultiClusterService only counts
+ * the matching clusters the user may not read. Responses are served from the
+ * fleet cache.
  */
 import { NotFoundError } from '@backstage/errors';
 import { k0rdentClusterReadPermission } from '@k0rdent-backstage/plugin-k0rdent-common';
@@ -25,6 +27,7 @@ import {
  * - `GET /templates` → `{ items: TemplateSummary[] }`
  * - `GET /templates/:managementCluster/:kind/:namespace/:name` → `TemplateDetails`
  * - `GET /credentials` → `{ items: CredentialSummary[] }`
+ * - `GET /multi-cluster-services/:managementCluster/:name` → `MultiClusterServiceDetails`
  */
 export function addFleetRoutes(
   router: express.Router,
@@ -95,4 +98,23 @@ export function addFleetRoutes(
       items: reader.listCredentials(parseCredentialFilter(req.query)),
     });
   });
+
+  // Matching clusters the user may not read are only counted.
+  router.get(
+    '/multi-cluster-services/:managementCluster/:name',
+    async (req, res) => {
+      const { managementCluster, name } = req.params;
+      const mcs = reader.getMultiClusterService(
+        managementCluster,
+        name,
+        await readFilter(req),
+      );
+      if (!mcs) {
+        throw new NotFoundError(
+          `No MultiClusterService '${name}' on management cluster '${managementCluster}'`,
+        );
+      }
+      res.json(mcs);
+    },
+  );
 }

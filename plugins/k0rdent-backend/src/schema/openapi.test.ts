@@ -55,7 +55,7 @@ describe('openapi.yaml', () => {
     const router = Router();
     addFleetRoutes(router, options);
     const routes = routesOf(router);
-    expect(routes).toHaveLength(6);
+    expect(routes).toHaveLength(7);
     expect(documented()).toEqual(expect.arrayContaining(routes));
   });
 

@@ -3,8 +3,8 @@
  * computed from the fleet cache. JSON on the wire: dates are ISO strings.
  */
 import type { ClusterPhase } from '../k0rdent/clusterPhase';
-import type { Condition, JsonObject } from '../k0rdent/meta';
-import type { ServiceState } from '../k0rdent/services';
+import type { Condition, JsonObject, LabelSelector } from '../k0rdent/meta';
+import type { ServiceDependency, ServiceState } from '../k0rdent/services';
 
 /**
  * The status facet of a cluster: its phase, or `Stale` while its management
@@ -124,12 +124,7 @@ export interface ClusterDetails extends ClusterSummary {
   /** Per-service state from KSM (its own services and those of MultiClusterServices). */
   serviceStates: ServiceState[];
   /** The services asked for in its `serviceSpec`. */
-  serviceSpec: Array<{
-    name: string;
-    namespace?: string;
-    template: string;
-    dependsOn?: Array<{ name: string; namespace?: string }>;
-  }>;
+  serviceSpec: ServiceSpecSummary[];
   upgrades: UpgradeTarget[];
   /** Recent Kubernetes events about the ClusterDeployment (may be empty). */
   events: ObjectEvent[];
@@ -138,6 +133,92 @@ export interface ClusterDetails extends ClusterSummary {
   staleSince?: string;
   /** Regions built on this cluster (deleting it is refused while any exists). */
   regions: string[];
+}
+
+/**
+ * A service as a `serviceSpec` asks for it, without its values (they may hold
+ * secrets).
+ *
+ * @public
+ */
+export interface ServiceSpecSummary {
+  name: string;
+  namespace?: string;
+  template: string;
+  dependsOn?: ServiceDependency[];
+}
+
+/**
+ * One ClusterDeployment a MultiClusterService matches, as its rollout shows
+ * it: the entry of the MultiClusterService's `status.matchingClusters` joined
+ * with the cluster's summary.
+ *
+ * @public
+ */
+export interface MultiClusterServiceCluster {
+  namespace: string;
+  name: string;
+  /** Ref of the cluster's catalog entity. */
+  entityRef: string;
+  status: ClusterStatus;
+  phase: ClusterPhase;
+  /** All services of the MultiClusterService are deployed on the cluster. */
+  deployed: boolean;
+  /** The cluster belongs to a KCM Region. */
+  regional?: boolean;
+  /** Why the services are not deployed yet, e.g. `MultiClusterServiceDependencyNotReady`. */
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+  /**
+   * The states of the MultiClusterService's services on the cluster, in the
+   * order of its spec; a service KSM reports nothing about yet is absent.
+   */
+  services: ServiceState[];
+}
+
+/**
+ * A MultiClusterService with its rollout: every matching cluster the caller
+ * may read, with the states of the service's services there. Clusters the
+ * caller may not read are only counted (`counts.hidden`).
+ *
+ * @public
+ */
+export interface MultiClusterServiceDetails {
+  managementCluster: string;
+  name: string;
+  /** Ref of its catalog entity. */
+  entityRef: string;
+  /** `spec.clusterSelector`; `{}` when it has none (it then matches no cluster). */
+  clusterSelector: LabelSelector;
+  /** The selector in the string form, e.g. `env=prod, tier in (web)`; empty for an empty selector. */
+  selector: string;
+  /** MultiClusterServices that must be deployed on a cluster first. */
+  dependsOn: string[];
+  /** Its services are also deployed on the management cluster. */
+  selfManagement: boolean;
+  /** The services it deploys (enabled ones), without their values. */
+  services: ServiceSpecSummary[];
+  conditions: Condition[];
+  /** The matching clusters the caller may read, by namespace and name. */
+  clusters: MultiClusterServiceCluster[];
+  /** The states of its services on the management cluster (with `selfManagement`). */
+  managementClusterServices: ServiceState[];
+  /**
+   * Counts over the matching clusters the caller may read: `matching` of them,
+   * `deployed` (every service deployed), `failed` (a service failed); and
+   * `hidden`: matching clusters the caller may not read.
+   */
+  counts: {
+    matching: number;
+    deployed: number;
+    failed: number;
+    hidden: number;
+  };
+  /** The management cluster does not answer: everything shown is the last known state. */
+  stale: boolean;
+  staleSince?: string;
+  createdAt?: string;
 }
 
 /** Kind of template in the template catalogue. @public */

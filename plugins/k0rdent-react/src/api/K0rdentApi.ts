@@ -16,6 +16,7 @@ import type {
   DesiredStateRequest,
   ManagementClusterHealth,
   MetricsWindow,
+  MultiClusterServiceDetails,
   TemplateDetails,
   TemplateKind,
   TemplateSummary,
@@ -84,6 +85,12 @@ export interface ClusterRef {
   name: string;
 }
 
+/** Identifies one MultiClusterService (cluster-scoped). @public */
+export interface MultiClusterServiceRef {
+  managementCluster: string;
+  name: string;
+}
+
 /**
  * Read access to the k0rdent backend plugin (`/api/k0rdent`). Lists contain
  * only what the signed-in user may read.
@@ -114,6 +121,13 @@ export interface K0rdentApi {
   getClusterCost(ref: ClusterRef): Promise<ClusterCost>;
   /** `GET /cost`: what the matching clusters whose cost the user may read cost. */
   getCostSummary(query?: CostSummaryQuery): Promise<CostSummary>;
+  /**
+   * `GET /multi-cluster-services/...`: a MultiClusterService with its rollout
+   * over the matching clusters the user may read (the others only counted).
+   */
+  getMultiClusterService(
+    ref: MultiClusterServiceRef,
+  ): Promise<MultiClusterServiceDetails>;
 }
 
 /**

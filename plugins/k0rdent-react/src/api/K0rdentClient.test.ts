@@ -62,6 +62,20 @@ describe('K0rdentClient', () => {
     );
   });
 
+  it('asks for a MultiClusterService by management cluster and name', async () => {
+    const { client, fetch } = makeClient(
+      jsonResponse(200, { name: 'prod ingress' }),
+    );
+    const mcs = await client.getMultiClusterService({
+      managementCluster: 'mgmt one',
+      name: 'prod ingress',
+    });
+    expect(mcs).toEqual({ name: 'prod ingress' });
+    expect(fetch).toHaveBeenCalledWith(
+      'http://backstage/api/k0rdent/multi-cluster-services/mgmt%20one/prod%20ingress',
+    );
+  });
+
   it('asks for usage over a window, cost, and cost summaries by facet', async () => {
     const ref = {
       managementCluster: 'mgmt',

@@ -15,6 +15,7 @@ import type {
   DesiredStateRequest,
   ManagementClusterHealth,
   MetricsWindow,
+  MultiClusterServiceDetails,
   TemplateDetails,
   TemplateSummary,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
@@ -24,6 +25,7 @@ import type {
   CostSummaryQuery,
   CredentialListFilter,
   K0rdentApi,
+  MultiClusterServiceRef,
   TemplateListFilter,
   TemplateRef,
 } from './K0rdentApi';
@@ -124,6 +126,14 @@ export class K0rdentClient implements K0rdentApi {
 
   getCostSummary(query: CostSummaryQuery = {}): Promise<CostSummary> {
     return this.#get('/cost', { ...query });
+  }
+
+  getMultiClusterService(
+    ref: MultiClusterServiceRef,
+  ): Promise<MultiClusterServiceDetails> {
+    return this.#get(
+      `/multi-cluster-services/${segments(ref.managementCluster, ref.name)}`,
+    );
   }
 
   async #get<T>(path: string, query: Record<string, QueryValue> = {}) {

@@ -5,6 +5,7 @@ export type {
   CostSummaryQuery,
   CredentialListFilter,
   K0rdentApi,
+  MultiClusterServiceRef,
   TemplateListFilter,
   TemplateRef,
 } from './K0rdentApi';

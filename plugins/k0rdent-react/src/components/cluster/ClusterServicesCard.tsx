@@ -2,19 +2,14 @@
  * The services of a cluster: those its serviceSpec asks for, joined with the
  * state KSM reports for them, and those MultiClusterServices put on it.
  */
-import {
-  InfoCard,
-  StatusAborted,
-  StatusError,
-  StatusOK,
-  StatusPending,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import type {
   ClusterDetails,
   ServiceState,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
 import { CardTable } from '../common/CardTable';
+import { ServiceStateChip } from '../common/ServiceStateChip';
 
 interface ServiceRow {
   name: string;
@@ -65,24 +60,10 @@ export function serviceRows(
 
 function ServiceStatus(props: { state?: ServiceState }) {
   const { state } = props;
-  if (!state) return <StatusPending>Not reported yet</StatusPending>;
-  const label = state.state;
-  const status = (() => {
-    switch (label) {
-      case 'Deployed':
-        return <StatusOK>{label}</StatusOK>;
-      case 'Failed':
-        return <StatusError>{label}</StatusError>;
-      case 'Deleting':
-        return <StatusAborted>{label}</StatusAborted>;
-      default:
-        return <StatusPending>{label}</StatusPending>;
-    }
-  })();
   return (
     <>
-      {status}
-      {state.failureMessage && (
+      <ServiceStateChip state={state?.state} />
+      {state?.failureMessage && (
         <Typography variant="body2" color="error">
           {state.failureMessage}
         </Typography>
