@@ -109,3 +109,51 @@ test("a team's page counts its clusters and what they cost", async ({
     page.getByRole('row').filter({ hasText: 'payments-aws-prod' }),
   ).toHaveCount(1);
 });
+
+test("a template's tab shows its upgrade chain and the clusters that use it", async ({
+  page,
+}) => {
+  await signIn(page);
+  // The demo's aws-standalone-cp-1-0-40 upgrades to -1-0-43, which
+  // kof-regional-usw2 (among others) is built from.
+  await page.goto(
+    '/catalog/default/resource/demo_clustertmpl_kcm-system_aws-standalone-cp-1-0-43/k0rdent',
+  );
+  await expect(page.getByText('Upgrade chain').first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'aws-standalone-cp-1-0-40' }),
+  ).toHaveAttribute(
+    'href',
+    '/catalog/default/resource/demo_clustertmpl_kcm-system_aws-standalone-cp-1-0-40',
+  );
+  await expect(page.getByText('Used by').first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'kof-regional-usw2' }),
+  ).toBeVisible();
+  await expect(page.getByText('Default values').first()).toBeVisible();
+});
+
+test("a tenant's tab lists its clusters and their cost", async ({ page }) => {
+  await signIn(page);
+  await page.goto('/catalog/default/system/demo_tenant_payments/k0rdent');
+  await expect(page.getByText('Clusters').first()).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'payments-aws-prod' }).first(),
+  ).toBeVisible();
+  // The guest is a member of the tenant's team: its cost is shown.
+  await expect(page.getByText(/^\$[\d,]+\.\d\d per month$/)).toBeVisible({
+    timeout: 30_000,
+  });
+});
+
+test("a multi-cluster service's tab shows its rollout over the clusters the guest may see", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/catalog/default/resource/demo_mcs_security-base/k0rdent');
+  await expect(page.getByText('Rollout').first()).toBeVisible();
+  await expect(
+    page.getByText(/^Deployed on \d+ of \d+ clusters?/),
+  ).toBeVisible();
+  await expect(page.getByText('kyverno').first()).toBeVisible();
+});
