@@ -72,7 +72,7 @@ export type {
   FleetListOptions,
   ObjectChange,
 } from './fleet/ObjectIndex';
-export { DEFAULT_FLEET_INDEXES } from './fleet/indexes';
+export { DEFAULT_FLEET_INDEXES, kofSeriesKey } from './fleet/indexes';
 export { FleetCache, stripManagedFields } from './fleet/FleetCache';
 export type { FleetCacheOptions } from './fleet/FleetCache';
 export { K0rdentFleet } from './fleet/K0rdentFleet';

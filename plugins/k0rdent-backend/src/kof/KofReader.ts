@@ -17,7 +17,10 @@ import {
   type MetricsWindow,
 } from '@k0rdent-backstage/plugin-k0rdent-common';
 import { ConflictError } from '@backstage/errors';
-import type { K0rdentFleetService } from '@k0rdent-backstage/plugin-k0rdent-node';
+import {
+  kofSeriesKey,
+  type K0rdentFleetService,
+} from '@k0rdent-backstage/plugin-k0rdent-node';
 import type { PromxyClient } from './PromxyClient';
 import {
   clusterCostQueries,
@@ -35,12 +38,7 @@ export const MAX_COST_ITEMS = 500;
 function kofKey(cluster: {
   metadata: { name: string; labels?: Record<string, string> };
 }): string {
-  const { cluster: name, tenant } = kofMetricLabelsOf(cluster);
-  return `${name}\u0000${tenant ?? ''}`;
-}
-
-function kofKeyOfSummary(cluster: ClusterSummary): string {
-  return kofKey({ metadata: { name: cluster.name, labels: cluster.labels } });
+  return kofSeriesKey(kofMetricLabelsOf(cluster));
 }
 
 function round(value: number, digits = 6): number {
@@ -77,24 +75,22 @@ export class KofReader {
   }
 
   /**
-   * How many clusters of the management cluster each KOF key stands for:
+   * Whether another cluster of the management cluster has the KOF key too:
    * KOF's data cannot tell apart two clusters with one name and tenant in
-   * different namespaces, so their series are one.
+   * different namespaces, so their series are one. Counted over the whole
+   * management cluster, so a namesake the user may not see counts as well.
    */
-  #kofKeyCounts(managementCluster: string): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const cluster of this.#fleet
-      .get(managementCluster)
-      .list('ClusterDeployment')) {
-      const key = kofKey(cluster);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    return counts;
+  #isAmbiguous(managementCluster: string, key: string): boolean {
+    return (
+      this.#fleet
+        .get(managementCluster)
+        .byIndex('ClusterDeployment', 'kofSeries', key).length > 1
+    );
   }
 
   /** Throws ConflictError when KOF's data of the cluster would include another one's. */
   #requireDistinct(managementCluster: string, cluster: ClusterDeployment) {
-    if ((this.#kofKeyCounts(managementCluster).get(kofKey(cluster)) ?? 0) > 1) {
+    if (this.#isAmbiguous(managementCluster, kofKey(cluster))) {
       const { tenant } = kofMetricLabelsOf(cluster);
       throw new ConflictError(
         `KOF cannot tell cluster ${cluster.metadata.namespace}/${
@@ -244,18 +240,20 @@ export class KofReader {
         const hourlyByKey = new Map<string, number>();
         for (const sample of samples) {
           hourlyByKey.set(
-            `${sample.metric.cluster ?? ''}\u0000${sample.metric.tenant ?? ''}`,
+            kofSeriesKey({
+              cluster: sample.metric.cluster ?? '',
+              tenant: sample.metric.tenant,
+            }),
             sample.value,
           );
         }
-        // Counted over the whole management cluster: a cluster the user may
-        // not see still shares its series with a namesake the user may.
-        const counts = this.#kofKeyCounts(managementCluster);
         for (const cluster of members) {
-          const key = kofKeyOfSummary(cluster);
+          const key = kofKey({
+            metadata: { name: cluster.name, labels: cluster.labels },
+          });
           const hourly = hourlyByKey.get(key);
           if (hourly === undefined) continue;
-          if ((counts.get(key) ?? 0) > 1) {
+          if (this.#isAmbiguous(managementCluster, key)) {
             summary.ambiguous.push({
               managementCluster,
               namespace: cluster.namespace,

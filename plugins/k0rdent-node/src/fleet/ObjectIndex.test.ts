@@ -79,6 +79,33 @@ describe('ObjectIndex', () => {
     expect(index.list('Region')).toEqual([]);
   });
 
+  it("groups clusters by KOF's metric labels: name and tenant, none for regional clusters", () => {
+    const index = new ObjectIndex(DEFAULT_FLEET_INDEXES as any);
+    const TENANT = 'k0rdent.mirantis.com/kof-tenant-id';
+    const ROLE = 'k0rdent.mirantis.com/kof-cluster-role';
+    index.upsert(
+      'ClusterDeployment',
+      cd('web', '1', { namespace: 'team-a', labels: { [TENANT]: 'shop' } }),
+    );
+    index.upsert(
+      'ClusterDeployment',
+      cd('web', '2', { namespace: 'team-b', labels: { [TENANT]: 'shop' } }),
+    );
+    index.upsert('ClusterDeployment', cd('web', '3', { namespace: 'team-c' }));
+    index.upsert(
+      'ClusterDeployment',
+      cd('relay', '4', { labels: { [TENANT]: 'shop', [ROLE]: 'regional' } }),
+    );
+    const namespaces = (key: string) =>
+      index
+        .byIndex('ClusterDeployment', 'kofSeries', key)
+        .map(o => o.metadata.namespace)
+        .sort();
+    expect(namespaces('web/shop')).toEqual(['team-a', 'team-b']);
+    expect(namespaces('web/PLATFORM')).toEqual(['team-c']);
+    expect(namespaces('relay/')).toEqual(['kcm-system']);
+  });
+
   it('reports added, modified and unchanged', () => {
     const index = new ObjectIndex();
     const v1 = cd('a', '1');

@@ -3,7 +3,10 @@
  * are `namespace/name`, because k0rdent resolves these references in the
  * object's own namespace.
  */
-import { tenantOf } from '@k0rdent-backstage/plugin-k0rdent-common';
+import {
+  kofMetricLabelsOf,
+  tenantOf,
+} from '@k0rdent-backstage/plugin-k0rdent-common';
 import { KubeObject } from '../types';
 import { FleetIndexDefinition } from './ObjectIndex';
 
@@ -19,6 +22,18 @@ function sameNamespace(object: KubeObject, name: unknown): string | undefined {
 }
 
 /**
+ * The `kofSeries` index value of KOF's `cluster` and `tenant` metric labels.
+ *
+ * @public
+ */
+export function kofSeriesKey(labels: {
+  cluster: string;
+  tenant: string | undefined;
+}): string {
+  return `${labels.cluster}/${labels.tenant ?? ''}`;
+}
+
+/**
  * The indexes a fleet cache keeps by default, by kind and name:
  *
  * - `ClusterDeployment` `template`: `namespace/spec.template`
@@ -27,6 +42,9 @@ function sameNamespace(object: KubeObject, name: unknown): string | undefined {
  * - `ClusterDeployment` `tenant`: the KOF tenant (`tenantOf` from -common: the
  *   `k0rdent.mirantis.com/kof-tenant-id` label, `PLATFORM` when absent)
  * - `ClusterDeployment` `region`: `status.region` (`''` = the management cluster)
+ * - `ClusterDeployment` `kofSeries`: `<name>/<tenant>` as KOF labels the
+ *   cluster's metrics (`kofMetricLabelsOf` from -common; no tenant for a
+ *   regional cluster): clusters sharing a value share their metric series
  * - `ServiceSet` `cluster`: `namespace/spec.cluster`
  * - `ServiceSet` `multiClusterService`: `spec.multiClusterService`
  *
@@ -70,6 +88,11 @@ export const DEFAULT_FLEET_INDEXES: readonly FleetIndexDefinition[] =
         const region = (o.status as Record<string, any> | undefined)?.region;
         return typeof region === 'string' ? region : '';
       },
+    },
+    {
+      kind: 'ClusterDeployment',
+      name: 'kofSeries',
+      values: o => kofSeriesKey(kofMetricLabelsOf(o)),
     },
     {
       kind: 'ServiceSet',
