@@ -122,11 +122,7 @@ export function createClusterCreateAction(options: ClusterActionOptions) {
             signal: ctx.signal,
           }),
       });
-      if (outcome.manifest) {
-        ctx.output('manifest', outcome.manifest);
-        return;
-      }
-      ctx.output('requestId', outcome.requestId);
+      if (outcome.manifest) return;
       if (!waitForReady) {
         ctx.logger.info(
           `Not waiting for the cluster; follow request ${outcome.requestId} in the k0rdent plugin`,

@@ -80,11 +80,7 @@ export function createClusterDeleteAction(options: ClusterActionOptions) {
             { credentials, dryRun, signal: ctx.signal },
           ),
       });
-      if (outcome.manifest) {
-        ctx.output('manifest', outcome.manifest);
-        return;
-      }
-      ctx.output('requestId', outcome.requestId);
+      if (outcome.manifest) return;
       if (waitForDeletion) {
         await waitForCluster({
           ...options,

@@ -71,11 +71,7 @@ export function createClusterUpgradeAction(options: ClusterActionOptions) {
             { credentials, dryRun, signal: ctx.signal },
           ),
       });
-      if (outcome.manifest) {
-        ctx.output('manifest', outcome.manifest);
-        return;
-      }
-      ctx.output('requestId', outcome.requestId);
+      if (outcome.manifest) return;
       if (!waitForReady) {
         return;
       }

@@ -178,15 +178,10 @@ export function createServiceDeployAction(options: ServiceDeployActionOptions) {
       }
 
       ctx.output('objectRef', objectRef);
-      const outcome = await performWrite(ctx, {
+      await performWrite(ctx, {
         key: `${SERVICE_DEPLOY_ACTION_ID}:${objectRef}`,
         send,
       });
-      if (outcome.manifest) {
-        ctx.output('manifest', outcome.manifest);
-      } else {
-        ctx.output('requestId', outcome.requestId);
-      }
     },
   });
 }

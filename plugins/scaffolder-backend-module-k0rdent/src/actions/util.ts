@@ -106,9 +106,13 @@ export type WriteOutcome =
 /**
  * Runs one write: in a dry run asks for the manifest only; otherwise sends it
  * once per task, inside a checkpoint, so a recovered task does not ask again.
+ * Outputs `manifest` (dry run) or `requestId`.
  */
 export async function performWrite(
-  ctx: Pick<ActionContext<JsonObject>, 'isDryRun' | 'logger' | 'checkpoint'>,
+  ctx: Pick<
+    ActionContext<JsonObject>,
+    'isDryRun' | 'logger' | 'checkpoint' | 'output'
+  >,
   options: {
     /** Checkpoint key, stable for the task. */
     key: string;
@@ -128,7 +132,9 @@ export async function performWrite(
         result.manifest,
       )}`,
     );
-    return { manifest: result.manifest as JsonObject };
+    const manifest = result.manifest as JsonObject;
+    ctx.output('manifest', manifest);
+    return { manifest };
   }
   const requestId = await ctx.checkpoint({
     key: options.key,
@@ -141,5 +147,6 @@ export async function performWrite(
     },
   });
   ctx.logger.info(`k0rdent accepted the change as request ${requestId}`);
+  ctx.output('requestId', requestId);
   return { requestId };
 }
